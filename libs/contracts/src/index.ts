@@ -1,0 +1,6 @@
+export * from './lib/roles';
+export * from './lib/common';
+export * from './lib/errors';
+export * from './lib/regions';
+export * from './lib/users';
+export * from './lib/auth';

@@ -1,0 +1,3 @@
+export * from './lib/regions';
+export * from './lib/passwords';
+export * from './lib/roles';
