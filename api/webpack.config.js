@@ -15,7 +15,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: [{ input: './src/database/seed', glob: '*.tsv.gz', output: 'seed' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -1,3 +1,46 @@
 import { Route } from '@angular/router';
+import { authGuard, guestGuard, homeRedirectGuard, roleGuard } from './core/guards/auth.guards';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./core/auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+      {
+        path: 'learn',
+        canActivate: [roleGuard('trainee')],
+        loadChildren: () => import('./learn/learn.routes').then((m) => m.learnRoutes),
+      },
+      {
+        path: 'teach',
+        canActivate: [roleGuard('trainer')],
+        loadChildren: () => import('./teach/teach.routes').then((m) => m.teachRoutes),
+      },
+      {
+        path: 'mentor',
+        canActivate: [roleGuard('mentor')],
+        loadChildren: () => import('./mentor/mentor.routes').then((m) => m.mentorRoutes),
+      },
+      {
+        path: 'admin',
+        canActivate: [roleGuard('admin')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
+        path: 'profile',
+        loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),
+      },
+      {
+        path: '**',
+        loadComponent: () => import('./core/layout/not-found.page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

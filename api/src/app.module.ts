@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { RegionsModule } from './regions/regions.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: databaseUrl,
+            connectTimeoutMs: config.dbConnectTimeoutMs,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            poolSize: config.dbPoolSize,
+          }),
+          retryAttempts: 5,
+          retryDelay: 1000,
+        }),
+        // A coarse per-client limit for every route; sign-in has its own stricter counters.
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 1200 }]),
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        RegionsModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { ApiErrorDetail, ErrorCode } from '@lingyan/contracts';
+
+/** An error a service throws on purpose; the code decides the HTTP status (see `errorStatus`). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ApiErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** The one place where error codes become HTTP statuses. */
+export function errorStatus(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'ACCOUNT_INACTIVE':
+    case 'INVALID_REFRESH_TOKEN':
+      return 401;
+    case 'FORBIDDEN':
+    case 'OUT_OF_SCOPE':
+      return 403;
+    case 'NOT_FOUND':
+    case 'USER_NOT_FOUND':
+    case 'REGION_NOT_FOUND':
+      return 404;
+    case 'USERNAME_TAKEN':
+    case 'CANNOT_CHANGE_OWN_ACCOUNT':
+      return 409;
+    case 'TOO_MANY_ATTEMPTS':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no status for error code ${String(unhandled)}`);
+    }
+  }
+}

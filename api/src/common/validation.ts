@@ -1,0 +1,26 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ApiErrorDetail } from '@lingyan/contracts';
+import { DomainError } from './domain-error';
+
+function flatten(errors: ValidationError[], prefix = ''): ApiErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own: ApiErrorDetail[] = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Whitelisting validation: unknown fields are rejected, every problem is named per field. */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
+      return new DomainError('VALIDATION_FAILED', message || 'The request is not valid.', details);
+    },
+  });
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Typed configuration, read once at start-up from the environment (see `.env.example`). */
+export interface AppConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  /** Folder for local state: the embedded PostgreSQL's data and the development JWT secret. */
+  dataDir: string;
+  /** External PostgreSQL; when null the API starts an embedded server under `dataDir`. */
+  databaseUrl: string | null;
+  embeddedPgPort: number;
+  dbConnectTimeoutMs: number;
+  dbStatementTimeoutMs: number;
+  dbPoolSize: number;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Load the demo accounts (never in production). */
+  demoData: boolean;
+  /** Trust `X-Forwarded-For` from this many proxy hops (0: use the socket address). */
+  trustProxyHops: number;
+  /** Folder of the built web app served at `/`; null when it is not there. */
+  webRoot: string | null;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerClient: number;
+  loginWindowSeconds: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const DEFAULT_JWT_SECRETS = new Set(['', 'change-me', 'changeme', 'secret', 'lingyan', 'CHANGE_ME']);
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got ${JSON.stringify(raw)})`);
+  return fallback;
+}
+
+/** In development a secret is generated once and kept in the data folder, so sessions survive restarts. */
+function developmentJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function findWebRoot(env: Env): string | null {
+  const candidates = env['WEB_ROOT']
+    ? [resolve(env['WEB_ROOT'])]
+    : [resolve(__dirname, '../web/browser'), resolve(process.cwd(), 'dist/web/browser')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = env['NODE_ENV'] ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got ${JSON.stringify(nodeEnv)})`);
+  }
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(env['DATA_DIR'] || '.data');
+  const databaseUrl = env['DATABASE_URL'] || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (production && databaseUrl === null) {
+    problems.push('DATABASE_URL is required in production (the embedded PostgreSQL is for development and demos)');
+  }
+
+  let jwtSecret = env['JWT_SECRET'] ?? '';
+  if (production) {
+    if (DEFAULT_JWT_SECRETS.has(jwtSecret) || jwtSecret.length < 32) {
+      problems.push('JWT_SECRET must be set to a random value of at least 32 characters in production');
+    }
+  } else if (jwtSecret === '') {
+    jwtSecret = developmentJwtSecret(dataDir);
+  }
+
+  const demoData = boolean(env, 'DEMO_DATA', !production, problems);
+  if (production && demoData) problems.push('DEMO_DATA cannot be true in production');
+
+  const config: AppConfig = {
+    production,
+    host: env['HOST'] || '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 0, 65535, problems),
+    dataDir,
+    databaseUrl,
+    embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
+    dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 120_000, problems),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000, problems),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200, problems),
+    jwtSecret,
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400, problems),
+    refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400, problems),
+    demoData,
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
+    webRoot: findWebRoot(env),
+    loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000, problems),
+    loginMaxFailuresPerClient: integer(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 10_000, problems),
+    loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

