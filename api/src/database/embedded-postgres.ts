@@ -140,7 +140,10 @@ export class EmbeddedPostgres {
     } catch (error) {
       rmSync(dataDir, { recursive: true, force: true });
       const stderr = (error as { stderr?: string }).stderr ?? '';
-      throw new Error(`initdb failed for ${dataDir}: ${stderr || String(error)}`);
+      const hint = /Permission denied/.test(stderr)
+        ? ' (PostgreSQL runs as the "postgres" user here: every folder above the data folder must be readable by it; set DATA_DIR to a folder outside /root, for example)'
+        : '';
+      throw new Error(`initdb failed for ${dataDir}${hint}: ${stderr || String(error)}`);
     }
   }
 

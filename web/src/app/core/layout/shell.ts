@@ -1,0 +1,75 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { NzAvatarModule } from 'ng-zorro-antd/avatar';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { filter, map } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { TPipe } from '../i18n/t.pipe';
+import { LangSwitch } from './lang-switch';
+
+const PHONE_QUERY = '(max-width: 767.98px)';
+
+/** The signed-in frame: header (brand, language, user menu), sider or drawer navigation, content. */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    NgTemplateOutlet,
+    RouterOutlet,
+    RouterLink,
+    NzAvatarModule,
+    NzButtonModule,
+    NzDrawerModule,
+    NzDropDownModule,
+    NzIconModule,
+    NzLayoutModule,
+    NzMenuModule,
+    TPipe,
+    LangSwitch,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  protected readonly isPhone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: typeof matchMedia === 'function' ? matchMedia(PHONE_QUERY).matches : false },
+  );
+  protected readonly collapsed = signal(false);
+  protected readonly drawerOpen = signal(false);
+  protected readonly user = this.auth.user;
+  protected readonly initial = computed(() => this.user()?.name.slice(0, 1) ?? '');
+  protected readonly homes = this.auth.homes;
+  protected readonly isAdmin = computed(() => this.auth.roles().includes('admin'));
+
+  constructor() {
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => this.drawerOpen.set(false));
+  }
+
+  protected toggleNav(): void {
+    if (this.isPhone()) this.drawerOpen.update((open) => !open);
+    else this.collapsed.update((collapsed) => !collapsed);
+  }
+
+  protected signOut(): void {
+    void this.auth.logout();
+  }
+}

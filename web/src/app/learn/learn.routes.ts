@@ -1,0 +1,5 @@
+import { Route } from '@angular/router';
+
+export const learnRoutes: Route[] = [
+  { path: '', loadComponent: () => import('./learn-home.page').then((m) => m.LearnHomePage) },
+];
