@@ -7,7 +7,6 @@ import type { EmbeddedPostgres } from '../../../api/src/database/embedded-postgr
 import { startThrowawayServer, TEMPLATE_DB, withClient } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __LINGYAN_TEST_PG__: EmbeddedPostgres | undefined;
 }
 
