@@ -53,7 +53,11 @@ async function main(): Promise<void> {
   }
 
   app = await createApp(config, databaseUrl);
-  await prepareDatabase(app.get(DataSource), { demoData: config.demoData, log: (m) => logger.log(m) });
+  await prepareDatabase(app.get(DataSource), {
+    demoData: config.demoData,
+    bootstrapAdmin: config.bootstrapAdmin,
+    log: (m) => logger.log(m),
+  });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.log(`Lingyan is ready at http://${shown}:${config.port} (API under /api, docs at /api/docs)`);

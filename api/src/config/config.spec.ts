@@ -56,3 +56,16 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('bootstrap administrator', () => {
+  it('is read when both variables are valid', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_USERNAME: 'zj-root', BOOTSTRAP_ADMIN_PASSWORD: 'Strong#Pass1' });
+    expect(config.bootstrapAdmin).toEqual({ username: 'zj-root', password: 'Strong#Pass1' });
+  });
+  it('refuses a weak password or a missing half', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_USERNAME: 'zj-root', BOOTSTRAP_ADMIN_PASSWORD: 'weak' })).toThrow(
+      /BOOTSTRAP_ADMIN_PASSWORD/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_PASSWORD: 'Strong#Pass1' })).toThrow(/BOOTSTRAP_ADMIN_USERNAME/);
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { passwordProblem } from '@lingyan/domain';
 
 /** Typed configuration, read once at start-up from the environment (see `.env.example`). */
 export interface AppConfig {
@@ -27,6 +28,8 @@ export interface AppConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerClient: number;
   loginWindowSeconds: number;
+  /** First province administrator, created on start when there is no administrator yet. */
+  bootstrapAdmin: { username: string; password: string } | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -106,6 +109,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const demoData = boolean(env, 'DEMO_DATA', !production, problems);
   if (production && demoData) problems.push('DEMO_DATA cannot be true in production');
 
+  let bootstrapAdmin: AppConfig['bootstrapAdmin'] = null;
+  const adminUsername = env['BOOTSTRAP_ADMIN_USERNAME'];
+  const adminPassword = env['BOOTSTRAP_ADMIN_PASSWORD'];
+  if (adminUsername || adminPassword) {
+    if (!adminUsername || !/^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/.test(adminUsername)) {
+      problems.push('BOOTSTRAP_ADMIN_USERNAME must be 3–64 letters, digits, dots, dashes or underscores');
+    } else if (!adminPassword || passwordProblem(adminPassword) !== null) {
+      problems.push('BOOTSTRAP_ADMIN_PASSWORD must be 8–128 characters mixing three of: lower, upper, digits, symbols');
+    } else {
+      bootstrapAdmin = { username: adminUsername, password: adminPassword };
+    }
+  }
+
   const config: AppConfig = {
     production,
     host: env['HOST'] || '0.0.0.0',
@@ -125,6 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000, problems),
     loginMaxFailuresPerClient: integer(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 10_000, problems),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400, problems),
+    bootstrapAdmin,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,8 @@ const BATCH = 2000;
 
 export interface PrepareOptions {
   demoData: boolean;
+  /** Creates this province administrator when the database has no administrator yet. */
+  bootstrapAdmin?: { username: string; password: string } | null;
   log?: (message: string) => void;
 }
 
@@ -61,6 +63,19 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
         await tx.query(`INSERT INTO seed_run (name) VALUES ('demo')`);
       });
       log(`loaded ${DEMO_ACCOUNTS.length} demo accounts (password ${DEMO_PASSWORD})`);
+    }
+
+    if (options.bootstrapAdmin) {
+      const admins: unknown[] = await dataSource.query(`SELECT 1 FROM app_user WHERE 'admin' = ANY(roles) LIMIT 1`);
+      if (admins.length === 0) {
+        const { username, password } = options.bootstrapAdmin;
+        await dataSource.query(
+          `INSERT INTO app_user (username, name, password_hash, roles, region_code)
+           VALUES ($1, $2, $3, ARRAY['admin'], '33')`,
+          [username, '省级管理员', await hashPassword(password)],
+        );
+        log(`created the first province administrator ${username}`);
+      }
     }
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
