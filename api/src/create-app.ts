@@ -73,6 +73,15 @@ export async function createApp(
   return app;
 }
 
+/**
+ * Graceful stop: first the HTTP server stops accepting and waits for the requests in flight, then
+ * Nest's shutdown hooks close the database pool. (`app.close()` alone closes the pool first.)
+ */
+export async function closeApp(app: NestFastifyApplication): Promise<void> {
+  await app.getHttpAdapter().getInstance().close();
+  await app.close();
+}
+
 /** The built Angular app at `/`, with deep links (`/admin/users`) answered by index.html. */
 async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/config';
-import { createApp } from './create-app';
+import { closeApp, createApp } from './create-app';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.log(`${signal}: finishing requests in flight, then stopping`);
     try {
-      if (app) await app.close();
+      if (app) await closeApp(app);
       if (embedded) await embedded.stop();
       logger.log('stopped');
       process.exit(0);
