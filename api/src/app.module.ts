@@ -27,7 +27,10 @@ export class AppModule {
           retryDelay: 1000,
         }),
         // A coarse per-client limit for every route; sign-in has its own stricter counters.
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 1200 }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute || Number.MAX_SAFE_INTEGER }],
+          skipIf: () => config.rateLimitPerMinute === 0,
+        }),
         HealthModule,
         AuthModule,
         UsersModule,

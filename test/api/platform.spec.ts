@@ -120,4 +120,16 @@ describe('the platform', () => {
     expect(xml.status).toBe(415);
     expect(xml.body.statusCode).toBe(415);
   });
+
+  it('limits requests per client, but never the health check', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await request(limited.http).get('/api/me')).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      for (let i = 0; i < 5; i++) expect((await request(limited.http).get('/api/health')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

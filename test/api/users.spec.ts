@@ -293,6 +293,9 @@ describe('users, within the admin’s region subtree', () => {
       const moved = await login(t, 'mentor');
       await request(t.http).patch(`/api/users/${ids['mentor']}`).set('Authorization', chunan).send({ regionCode: '330127111' });
       expect((await request(t.http).post('/api/auth/refresh').send({ refreshToken: moved.refreshToken })).status).toBe(401);
+      // The subtree filter follows the move at once.
+      const township = await request(t.http).get('/api/users?regionCode=330127111').set('Authorization', chunan);
+      expect((township.body.items as UserDto[]).map((u) => u.username)).toContain('mentor');
       await request(t.http).patch(`/api/users/${ids['mentor']}`).set('Authorization', chunan).send({ roles: ['mentor'], regionCode: '330127' });
     });
 

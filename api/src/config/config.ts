@@ -28,6 +28,8 @@ export interface AppConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerClient: number;
   loginWindowSeconds: number;
+  /** Requests per minute per client on every route but health; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   /** First province administrator, created on start when there is no administrator yet. */
   bootstrapAdmin: { username: string; password: string } | null;
 }
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000, problems),
     loginMaxFailuresPerClient: integer(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 10_000, problems),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400, problems),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 3000, 0, 1_000_000, problems),
     bootstrapAdmin,
   };
   if (problems.length > 0) throw new ConfigError(problems);

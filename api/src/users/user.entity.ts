@@ -27,6 +27,10 @@ export class User {
   @Column({ name: 'region_code', type: 'varchar', length: 12 })
   regionCode!: string;
 
+  /** Path of the home region, kept by a trigger from `regionCode`; scope queries filter on it. */
+  @Column({ name: 'region_path', type: 'ltree', insert: false, update: false })
+  regionPath!: string;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

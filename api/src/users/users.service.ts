@@ -29,9 +29,8 @@ export class UsersService {
   /** The user behind an access token, with the path of their home region; null when inactive or gone. */
   async findAuthUser(id: string): Promise<AuthUser | null> {
     const rows: AuthUser[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.name, u.roles, u.region_code AS "regionCode", r.path::text AS "regionPath"
-         FROM app_user u JOIN region r ON r.code = u.region_code
-        WHERE u.id = $1 AND u.active`,
+      `SELECT id, username, name, roles, region_code AS "regionCode", region_path::text AS "regionPath"
+         FROM app_user WHERE id = $1 AND active`,
       [id],
     );
     return rows[0] ?? null;
@@ -53,11 +52,11 @@ export class UsersService {
   }
 
   async list(actor: AuthUser, query: UserListQueryDto): Promise<Page<UserDto>> {
-    const qb = this.users.createQueryBuilder('u').innerJoin('region', 'r', 'r.code = u.region_code');
-    this.regions.scopeQuery(qb, actor, 'r.path');
+    const qb = this.users.createQueryBuilder('u');
+    this.regions.scopeQuery(qb, actor, 'u.region_path');
     if (query.regionCode) {
       const region = await this.regions.requireInScope(actor, query.regionCode, 'regionCode');
-      qb.andWhere('r.path <@ CAST(:filterPath AS ltree)', { filterPath: region.path });
+      qb.andWhere('u.region_path <@ CAST(:filterPath AS ltree)', { filterPath: region.path });
     }
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
@@ -143,8 +142,8 @@ export class UsersService {
 
   /** A user inside the caller's subtree; anyone else does not exist for them (404). */
   private async loadInScope(actor: AuthUser, id: string): Promise<User> {
-    const qb = this.users.createQueryBuilder('u').innerJoin('region', 'r', 'r.code = u.region_code').where('u.id = :id', { id });
-    const user = await this.regions.scopeQuery(qb, actor, 'r.path').getOne();
+    const qb = this.users.createQueryBuilder('u').where('u.id = :id', { id });
+    const user = await this.regions.scopeQuery(qb, actor, 'u.region_path').getOne();
     if (!user) throw notFound();
     return user;
   }

@@ -35,6 +35,7 @@ export class Foundation1764115200000 implements MigrationInterface {
         roles text[] NOT NULL,
         position varchar(16),
         region_code varchar(12) NOT NULL,
+        region_path ltree NOT NULL,
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -47,6 +48,21 @@ export class Foundation1764115200000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX ux_app_user_username ON app_user (lower(username))`);
     await q.query(`CREATE INDEX ix_app_user_region ON app_user (region_code)`);
+    await q.query(`CREATE INDEX ix_app_user_region_path ON app_user USING gist (region_path)`);
+    await q.query(`CREATE INDEX ix_app_user_created ON app_user (created_at DESC, id)`);
+    // The home region's path, copied onto the user so subtree queries need no join.
+    await q.query(`
+      CREATE FUNCTION app_user_set_region_path() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        SELECT path INTO NEW.region_path FROM region WHERE code = NEW.region_code;
+        IF NEW.region_path IS NULL THEN
+          RAISE foreign_key_violation USING MESSAGE = 'unknown region ' || NEW.region_code;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER tg_app_user_region_path BEFORE INSERT OR UPDATE OF region_code ON app_user
+      FOR EACH ROW EXECUTE FUNCTION app_user_set_region_path()`);
     await q.query(`CREATE INDEX ix_app_user_roles ON app_user USING gin (roles)`);
     await q.query(`CREATE INDEX ix_app_user_name ON app_user (name)`);
 
@@ -87,6 +103,7 @@ export class Foundation1764115200000 implements MigrationInterface {
     await q.query(`DROP TABLE login_failure`);
     await q.query(`DROP TABLE refresh_token`);
     await q.query(`DROP TABLE app_user`);
+    await q.query(`DROP FUNCTION app_user_set_region_path()`);
     await q.query(`DROP TABLE region`);
   }
 }
