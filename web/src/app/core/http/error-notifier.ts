@@ -22,6 +22,10 @@ export class ErrorNotifier {
     this.message.warning(this.i18n.t('errors.SESSION_EXPIRED'), { nzDuration: 5000 });
   }
 
+  showWarning(text: string): void {
+    this.message.warning(text);
+  }
+
   showSuccess(text: string): void {
     this.message.success(text);
   }

@@ -140,7 +140,7 @@ export const en: Dictionary = {
   'userForm.createTitle': 'New user',
   'userForm.editTitle': 'Edit user',
   'userForm.username': 'Username',
-  'userForm.usernameHint': '3–32 lowercase letters, digits, dots, underscores or hyphens; cannot be changed later',
+  'userForm.usernameHint': '3–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit; cannot be changed later',
   'userForm.name': 'Name',
   'userForm.password': 'Initial password',
   'userForm.newPassword': 'Reset password',
@@ -163,7 +163,7 @@ export const en: Dictionary = {
   'userForm.reactivate': 'Reactivate this account',
 
   'validation.required': 'This field is required',
-  'validation.usernamePattern': 'Use 3–32 lowercase letters, digits, dots, underscores or hyphens',
+  'validation.usernamePattern': 'Use 3–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
   'validation.nameLength': 'At most 64 characters',
   'validation.rolesRequired': 'Choose at least one role',
   'validation.phonePattern': 'Enter an 11-digit mobile number',

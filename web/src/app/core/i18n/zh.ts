@@ -99,7 +99,7 @@ export const zh = {
   'home.comingSoon': '即将上线',
 
   'admin.title': '管理后台',
-  'admin.subtitle': '管理 {region} 范围内的平台账号。',
+  'admin.subtitle': '管理{region}范围内的平台账号。',
   'admin.usersTotal': '账号总数',
   'admin.usersActive': '在用账号',
   'admin.usersInactive': '已停用账号',
@@ -110,7 +110,7 @@ export const zh = {
   'admin.emptyText': '培训班、课程和统计报表的管理功能会陆续加入管理后台。',
 
   'users.title': '用户管理',
-  'users.subtitle': '{region} 范围内的账号',
+  'users.subtitle': '{region}范围内的账号',
   'users.create': '新建用户',
   'users.filterRole': '角色',
   'users.filterStatus': '状态',
@@ -141,7 +141,7 @@ export const zh = {
   'userForm.createTitle': '新建用户',
   'userForm.editTitle': '编辑用户',
   'userForm.username': '用户名',
-  'userForm.usernameHint': '3–32 位小写字母、数字、点、下划线或短横线，创建后不可修改',
+  'userForm.usernameHint': '3–64 位字母、数字、点、下划线或短横线，以字母或数字开头，创建后不可修改',
   'userForm.name': '姓名',
   'userForm.password': '初始密码',
   'userForm.newPassword': '重置密码',
@@ -164,7 +164,7 @@ export const zh = {
   'userForm.reactivate': '重新启用此账号',
 
   'validation.required': '此项为必填项',
-  'validation.usernamePattern': '只能使用 3–32 位小写字母、数字、点、下划线或短横线',
+  'validation.usernamePattern': '请使用 3–64 位字母、数字、点、下划线或短横线，并以字母或数字开头',
   'validation.nameLength': '姓名最多 64 个字符',
   'validation.rolesRequired': '请至少选择一个角色',
   'validation.phonePattern': '请输入 11 位手机号码',

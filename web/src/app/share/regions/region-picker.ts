@@ -13,7 +13,7 @@ import { ControlValueAccessor, FormsModule, NG_VALUE_ACCESSOR } from '@angular/f
 import type { RegionDto, RegionSearchHit } from '@lingyan/contracts';
 import { isRegionCode, regionPath } from '@lingyan/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import type { NzFormatEmitEvent, NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
+import type { NzFormatEmitEvent, NzTreeNode, NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -89,6 +89,13 @@ export class RegionPicker implements ControlValueAccessor {
     };
     return [toNode(root)];
   });
+
+  /** The selected region with its ancestors within the tree: 淳安县 / 枫树岭镇 / 下姜村. */
+  protected readonly displayWith = (node: NzTreeNode): string => {
+    const names: string[] = [];
+    for (let current: NzTreeNode | null = node; current; current = current.parentNode) names.unshift(current.title);
+    return names.join(' / ');
+  };
 
   protected readonly searchOpen = signal(false);
   protected readonly query = signal('');
