@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger, LogLevel } from '@nestjs/common';
@@ -95,10 +96,23 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
       void reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  // Files are looked up per request, so a new web build is served without restarting the API;
+  // any other path is a route of the app and gets index.html.
   const sendIndex = (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0];
+    let path: string;
+    try {
+      path = decodeURIComponent(request.url.split('?')[0]);
+    } catch {
+      return reply.status(400).send({ statusCode: 400, error: 'VALIDATION_FAILED', message: 'Malformed URL.' });
+    }
     if (path === '/api' || path.startsWith('/api/')) {
       return reply.status(404).send({ statusCode: 404, error: 'NOT_FOUND', message: 'Not found.' });
+    }
+    const file = normalize(path).replace(/^[/\\]+/, '');
+    if (/\.[a-z0-9]+$/i.test(file)) {
+      const inside = !file.startsWith('..') && existsSync(join(root, file));
+      if (!inside) return reply.status(404).send({ statusCode: 404, error: 'NOT_FOUND', message: 'Not found.' });
+      return reply.sendFile(file, root);
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html', root);
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { passwordProblem } from '@lingyan/domain';
+import { USERNAME_PATTERN, passwordProblem } from '@lingyan/domain';
 
 /** Typed configuration, read once at start-up from the environment (see `.env.example`). */
 export interface AppConfig {
@@ -115,7 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const adminUsername = env['BOOTSTRAP_ADMIN_USERNAME'];
   const adminPassword = env['BOOTSTRAP_ADMIN_PASSWORD'];
   if (adminUsername || adminPassword) {
-    if (!adminUsername || !/^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/.test(adminUsername)) {
+    if (!adminUsername || !USERNAME_PATTERN.test(adminUsername)) {
       problems.push('BOOTSTRAP_ADMIN_USERNAME must be 3–64 letters, digits, dots, dashes or underscores');
     } else if (!adminPassword || passwordProblem(adminPassword) !== null) {
       problems.push('BOOTSTRAP_ADMIN_PASSWORD must be 8–128 characters mixing three of: lower, upper, digits, symbols');

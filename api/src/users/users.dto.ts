@@ -25,12 +25,10 @@ import {
   type UpdateUserRequest,
   type UserListQuery,
 } from '@lingyan/contracts';
-import { passwordProblem } from '@lingyan/domain';
+import { PHONE_PATTERN, USERNAME_PATTERN, passwordProblem } from '@lingyan/domain';
 import { PageQuery } from '../common/paging';
 
 const REGION_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
-const USERNAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/;
-const PHONE = /^1\d{10}$/;
 
 const PASSWORD_MESSAGES = {
   too_short: 'password must be at least 8 characters',
@@ -74,7 +72,7 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'xiajiang-wang', description: '3–64 letters, digits, dot, dash or underscore.' })
   @Transform(trim)
   @IsString()
-  @Matches(USERNAME, { message: 'username must be 3–64 letters, digits, dots, dashes or underscores' })
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 letters, digits, dots, dashes or underscores' })
   username!: string;
 
   @ApiProperty({ example: '王小明' })
@@ -107,7 +105,7 @@ export class CreateUserDto implements CreateUserRequest {
 
   @ApiPropertyOptional({ example: '13800000000', nullable: true })
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be an 11-digit mobile number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be an 11-digit mobile number' })
   phone?: string | null;
 }
 
@@ -141,7 +139,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be an 11-digit mobile number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be an 11-digit mobile number' })
   phone?: string | null;
 
   @ApiPropertyOptional()

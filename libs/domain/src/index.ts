@@ -1,3 +1,4 @@
 export * from './lib/regions';
 export * from './lib/passwords';
 export * from './lib/roles';
+export * from './lib/accounts';

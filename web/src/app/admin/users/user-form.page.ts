@@ -11,7 +11,7 @@ import {
   type UpdateUserRequest,
   type UserDto,
 } from '@lingyan/contracts';
-import { passwordProblem } from '@lingyan/domain';
+import { PHONE_PATTERN, USERNAME_PATTERN, passwordProblem } from '@lingyan/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -31,10 +31,6 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { TranslationKey, errorKey, positionKey, roleKey } from '../../core/i18n/translation-key';
 import { RegionPicker } from '../../share/regions/region-picker';
 import { UsersService } from './users.service';
-
-/** Same rule as the API: 3–64 letters, digits, dots, dashes or underscores, starting with a letter or digit. */
-export const USERNAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/;
-export const PHONE_PATTERN = /^1\d{10}$/;
 
 /** The shared password rule of `@lingyan/domain` as a form validator (empty is left to `required`). */
 export function passwordValidator(control: AbstractControl<string>): ValidationErrors | null {

@@ -1,5 +1,6 @@
 import { FormControl } from '@angular/forms';
-import { PHONE_PATTERN, USERNAME_PATTERN, passwordValidator } from './user-form.page';
+import { PHONE_PATTERN, USERNAME_PATTERN } from '@lingyan/domain';
+import { passwordValidator } from './user-form.page';
 
 describe('user form rules', () => {
   it('applies the shared password rule of @lingyan/domain', () => {

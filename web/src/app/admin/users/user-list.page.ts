@@ -131,7 +131,7 @@ export class UserListPage {
         );
       }),
     ),
-    { initialValue: { status: 'loading', page: null } as ListState },
+    { initialValue: { status: 'loading', page: null } },
   );
   protected readonly page = computed(() => this.state().page);
   protected readonly items = computed(() => this.page()?.items ?? []);
