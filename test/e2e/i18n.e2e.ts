@@ -40,7 +40,7 @@ describe('language switch', () => {
 
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('page-title').filter({ hasText: 'Administration' }).waitFor();
-    await expect(page.getByTestId('nav').innerText()).resolves.toContain('Users');
+    await expect(page.locator('[data-testid=nav]:visible').innerText()).resolves.toContain('Users');
     await expect(headerUserName(page).innerText()).resolves.toBe('方志远');
 
     await page.goto(`${BASE_URL}/admin/users`);
