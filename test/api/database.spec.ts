@@ -52,7 +52,7 @@ describe('preparing a database', () => {
 
   it('is safe when two API processes start at once', async () => {
     const first = await emptyDatabase();
-    const second = new DataSource({ ...first.options } as typeof first.options);
+    const second = new DataSource({ ...first.options });
     await second.initialize();
     await Promise.all([prepareDatabase(first, { demoData: true }), prepareDatabase(second, { demoData: true })]);
     expect(await counts(first)).toEqual({ regions: 27036, users: 7, seeds: 2 });

@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 
 declare global {
-  // eslint-disable-next-line no-var
   var __LINGYAN_API__: { process: ChildProcess; dataDir: string } | undefined;
 }
 
