@@ -59,7 +59,8 @@ export class EmbeddedPostgres {
       '-c', 'max_connections=200',
     ];
     if (this.options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-    const child = spawn(binary('postgres'), args, { ...owner.ids, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group: a Ctrl-C in the terminal reaches the API, which drains and then stops the server.
+    const child = spawn(binary('postgres'), args, { ...owner.ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     this.process = child;
     await new Promise<void>((resolve, reject) => {
       let output = '';
