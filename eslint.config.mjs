@@ -7,7 +7,17 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/.nx', '.data', 'test/e2e/screenshots', '**/*.cts', '**/*.mjs', 'jest.preset.js'],
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/node_modules',
+      '**/.nx',
+      '.data',
+      'test/e2e/screenshots',
+      '**/*.cts',
+      '**/*.mjs',
+      'jest.preset.js',
+    ],
   },
   {
     // Web and API meet only in the shared libs; the libs depend on nothing but each other.

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.log(`Lingyan is ready at http://${shown}:${config.port} (API under /api, docs at /api/docs)`);
-  if (config.demoData) logger.log('demo accounts: zj-admin, chunan-admin, anji-admin, trainer, mentor, trainee, trainee2');
+  if (config.demoData)
+    logger.log('demo accounts: zj-admin, chunan-admin, anji-admin, trainer, mentor, trainee, trainee2');
 
   // Keep PostgreSQL hiccups from taking the process down; requests answer 503 until it is back.
   process.on('unhandledRejection', (reason) => logger.error(`unhandled rejection: ${String(reason)}`));

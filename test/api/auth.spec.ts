@@ -11,7 +11,9 @@ describe('sign-in and sessions', () => {
   afterAll(() => t.close());
 
   it('signs in a demo account and answers with tokens and the user', async () => {
-    const response = await request(t.http).post('/api/auth/login').send({ username: 'trainee', password: DEMO_PASSWORD });
+    const response = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'trainee', password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(response.body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[\w-]+$/);
@@ -27,7 +29,9 @@ describe('sign-in and sessions', () => {
   });
 
   it('accepts the username in any case', async () => {
-    const response = await request(t.http).post('/api/auth/login').send({ username: 'Trainee2', password: DEMO_PASSWORD });
+    const response = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'Trainee2', password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.body.user.username).toBe('trainee2');
   });
@@ -115,7 +119,10 @@ describe('sign-in and sessions', () => {
 
   it('throttles repeated failures per account, and a forged X-Forwarded-For does not reset it', async () => {
     const attempt = (forwardedFor: string, password = 'Wrong-pass-1') =>
-      request(t.http).post('/api/auth/login').set('X-Forwarded-For', forwardedFor).send({ username: 'zj-admin', password });
+      request(t.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ username: 'zj-admin', password });
     for (let i = 0; i < 3; i++) expect((await attempt(`203.0.113.${i}`)).status).toBe(401);
     const blocked = await attempt('198.51.100.77');
     expect(blocked.status).toBe(429);
@@ -134,7 +141,9 @@ describe('sign-in and sessions', () => {
     await withClient(t.databaseUrl, (c) => c.query(`DELETE FROM login_failure`));
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const response = await request(t.http).post('/api/auth/login').send({ username: `guess-${i}`, password: 'Wrong-pass-1' });
+      const response = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: `guess-${i}`, password: 'Wrong-pass-1' });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));

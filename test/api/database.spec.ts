@@ -63,7 +63,9 @@ describe('preparing a database', () => {
     const ds = await emptyDatabase();
     await ds.runMigrations();
     await ds.undoLastMigration();
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'app_user'`);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'app_user'`,
+    );
     expect(n).toBe(0);
     await ds.runMigrations();
     await ds.destroy();

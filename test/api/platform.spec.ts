@@ -30,7 +30,12 @@ function routes(t: TestApp): Route[] {
         const meta =
           (Reflect.getMetadata(AUTH_METADATA, handler) as AuthMetadata | undefined) ??
           (Reflect.getMetadata(AUTH_METADATA, controller) as AuthMetadata | undefined);
-        found.push({ name: `${controller.name}.${key}`, method, path: `/api/${base}/${path}`.replace(/\/+/g, '/').replace(/\/$/, ''), meta });
+        found.push({
+          name: `${controller.name}.${key}`,
+          method,
+          path: `/api/${base}/${path}`.replace(/\/+/g, '/').replace(/\/$/, ''),
+          meta,
+        });
       }
     }
   }
@@ -48,7 +53,13 @@ describe('the platform', () => {
     it('finds the routes of the application', () => {
       const names = routes(t).map((r) => `${r.method} ${r.path}`);
       expect(names).toEqual(
-        expect.arrayContaining(['POST /api/auth/login', 'GET /api/users', 'PATCH /api/users/:id', 'GET /api/health', 'GET /api/me']),
+        expect.arrayContaining([
+          'POST /api/auth/login',
+          'GET /api/users',
+          'PATCH /api/users/:id',
+          'GET /api/health',
+          'GET /api/me',
+        ]),
       );
       expect(names.length).toBeGreaterThanOrEqual(12);
     });
@@ -63,13 +74,20 @@ describe('the platform', () => {
         .filter((r) => r.meta?.public)
         .map((r) => `${r.method} ${r.path}`)
         .sort();
-      expect(publicRoutes).toEqual(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh']);
+      expect(publicRoutes).toEqual([
+        'GET /api/health',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'POST /api/auth/refresh',
+      ]);
     });
 
     it('every non-public route answers 401 without a token', async () => {
       for (const route of routes(t).filter((r) => !r.meta?.public)) {
         const path = route.path.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':code', '33');
-        const response = await request(t.http)[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete' | 'put'](path).send({});
+        const response = await request(t.http)
+          [route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete' | 'put'](path)
+          .send({});
         expect({ route: route.name, status: response.status }).toEqual({ route: route.name, status: 401 });
         expect(response.body.error).toBe('UNAUTHENTICATED');
       }
@@ -86,7 +104,13 @@ describe('the platform', () => {
     const doc = await request(t.http).get('/api/docs-json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/users/{id}', '/api/regions/{code}/children', '/api/health']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/regions/{code}/children',
+        '/api/health',
+      ]),
     );
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     const ui = await request(t.http).get('/api/docs');
@@ -113,7 +137,10 @@ describe('the platform', () => {
   });
 
   it('answers a body that is not JSON with 400, and the wrong content type with 415', async () => {
-    const broken = await request(t.http).post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":');
+    const broken = await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":');
     expect(broken.status).toBe(400);
     expect(broken.body.error).toBe('VALIDATION_FAILED');
     const xml = await request(t.http).post('/api/auth/login').set('Content-Type', 'application/xml').send('<a/>');

@@ -15,7 +15,9 @@ describe('users, within the admin’s region subtree', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [zj, chunan, anji] = await Promise.all([bearer(t, 'zj-admin'), bearer(t, 'chunan-admin'), bearer(t, 'anji-admin')]);
-    const rows = await withClient(t.databaseUrl, (c) => c.query<{ id: string; username: string }>('SELECT id, username FROM app_user'));
+    const rows = await withClient(t.databaseUrl, (c) =>
+      c.query<{ id: string; username: string }>('SELECT id, username FROM app_user'),
+    );
     ids = Object.fromEntries(rows.rows.map((r) => [r.username, r.id]));
   });
   afterAll(() => t.close());
@@ -48,7 +50,9 @@ describe('users, within the admin’s region subtree', () => {
       expect((byRole.body.items as UserDto[]).map((u) => u.username).sort()).toEqual(['trainee', 'trainee2']);
       const byRegion = await request(t.http).get('/api/users?regionCode=330127111').set('Authorization', zj);
       expect((byRegion.body.items as UserDto[]).map((u) => u.username)).toEqual(['trainee']);
-      const byText = await request(t.http).get(`/api/users?q=${encodeURIComponent('宋春')}`).set('Authorization', zj);
+      const byText = await request(t.http)
+        .get(`/api/users?q=${encodeURIComponent('宋春')}`)
+        .set('Authorization', zj);
       expect((byText.body.items as UserDto[]).map((u) => u.username)).toEqual(['trainee2']);
       const byPhone = await request(t.http).get('/api/users?q=0000001').set('Authorization', zj);
       expect((byPhone.body.items as UserDto[]).map((u) => u.username)).toEqual(['trainee']);
@@ -102,7 +106,13 @@ describe('users, within the admin’s region subtree', () => {
       const response = await request(t.http)
         .post('/api/users')
         .set('Authorization', chunan)
-        .send({ username: 'outsider', name: '外人', password: NEW_PASSWORD, roles: ['trainee'], regionCode: '330523201202' });
+        .send({
+          username: 'outsider',
+          name: '外人',
+          password: NEW_PASSWORD,
+          roles: ['trainee'],
+          regionCode: '330523201202',
+        });
       expect(response.status).toBe(403);
       expect(response.body.error).toBe('OUT_OF_SCOPE');
       expect(await count('app_user')).toBe(before);
@@ -114,7 +124,9 @@ describe('users, within the admin’s region subtree', () => {
         .set('Authorization', chunan)
         .send({ name: '改名', active: false });
       expect(response.status).toBe(404);
-      const row = await withClient(t.databaseUrl, (c) => c.query('SELECT name, active FROM app_user WHERE id = $1', [ids['trainee2']]));
+      const row = await withClient(t.databaseUrl, (c) =>
+        c.query('SELECT name, active FROM app_user WHERE id = $1', [ids['trainee2']]),
+      );
       expect(row.rows[0]).toEqual({ name: '宋春燕', active: true });
     });
 
@@ -124,7 +136,9 @@ describe('users, within the admin’s region subtree', () => {
         .set('Authorization', chunan)
         .send({ regionCode: '330523201202' });
       expect(response.status).toBe(403);
-      const row = await withClient(t.databaseUrl, (c) => c.query('SELECT region_code FROM app_user WHERE id = $1', [ids['trainee']]));
+      const row = await withClient(t.databaseUrl, (c) =>
+        c.query('SELECT region_code FROM app_user WHERE id = $1', [ids['trainee']]),
+      );
       expect(row.rows[0].region_code).toBe('330127111264');
     });
 
@@ -144,13 +158,18 @@ describe('users, within the admin’s region subtree', () => {
           .post('/api/users')
           .set('Authorization', token)
           .send({ username: 'sneaky', name: 'x', password: NEW_PASSWORD, roles: ['admin'], regionCode: '33' }),
-        request(t.http).patch(`/api/users/${ids[username]}`).set('Authorization', token).send({ roles: ['admin'] }),
+        request(t.http)
+          .patch(`/api/users/${ids[username]}`)
+          .set('Authorization', token)
+          .send({ roles: ['admin'] }),
       ];
       for (const response of await Promise.all(calls)) {
         expect(response.status).toBe(403);
         expect(response.body.error).toBe('FORBIDDEN');
       }
-      const row = await withClient(t.databaseUrl, (c) => c.query('SELECT roles FROM app_user WHERE id = $1', [ids[username]]));
+      const row = await withClient(t.databaseUrl, (c) =>
+        c.query('SELECT roles FROM app_user WHERE id = $1', [ids[username]]),
+      );
       expect(row.rows[0].roles).toEqual([username]);
     });
 
@@ -168,15 +187,18 @@ describe('users, within the admin’s region subtree', () => {
 
   describe('creating and editing', () => {
     it('creates a user in the county who can then sign in', async () => {
-      const response = await request(t.http).post('/api/users').set('Authorization', chunan).send({
-        username: 'xiajiang-wang',
-        name: '  王小明 ',
-        password: NEW_PASSWORD,
-        roles: ['trainee'],
-        regionCode: '330127111264',
-        position: 'reserve',
-        phone: '13900000000',
-      });
+      const response = await request(t.http)
+        .post('/api/users')
+        .set('Authorization', chunan)
+        .send({
+          username: 'xiajiang-wang',
+          name: '  王小明 ',
+          password: NEW_PASSWORD,
+          roles: ['trainee'],
+          regionCode: '330127111264',
+          position: 'reserve',
+          phone: '13900000000',
+        });
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({
         username: 'xiajiang-wang',
@@ -230,7 +252,10 @@ describe('users, within the admin’s region subtree', () => {
         .send({ username: 'weak-one', name: '弱', password: 'lingyan2026', roles: ['trainee'], regionCode: '33' });
       expect(response.status).toBe(400);
       expect(response.body.details).toEqual([
-        { field: 'password', problems: ['password must mix at least three of: lower case, upper case, digits, symbols'] },
+        {
+          field: 'password',
+          problems: ['password must mix at least three of: lower case, upper case, digits, symbols'],
+        },
       ]);
     });
 
@@ -238,7 +263,13 @@ describe('users, within the admin’s region subtree', () => {
       const unknown = await request(t.http)
         .post('/api/users')
         .set('Authorization', zj)
-        .send({ username: 'nowhere', name: '无', password: NEW_PASSWORD, roles: ['trainee'], regionCode: '339999999999' });
+        .send({
+          username: 'nowhere',
+          name: '无',
+          password: NEW_PASSWORD,
+          roles: ['trainee'],
+          regionCode: '339999999999',
+        });
       expect(unknown.status).toBe(404);
       expect(unknown.body.error).toBe('REGION_NOT_FOUND');
       const malformed = await request(t.http).get('/api/users/not-a-uuid').set('Authorization', zj);
@@ -252,7 +283,9 @@ describe('users, within the admin’s region subtree', () => {
         .set('Authorization', zj)
         .send({ name: null, roles: null, active: null });
       expect(response.status).toBe(400);
-      const row = await withClient(t.databaseUrl, (c) => c.query('SELECT name, roles, active FROM app_user WHERE id = $1', [ids['mentor']]));
+      const row = await withClient(t.databaseUrl, (c) =>
+        c.query('SELECT name, roles, active FROM app_user WHERE id = $1', [ids['mentor']]),
+      );
       expect(row.rows[0]).toEqual({ name: '李卫东', roles: ['mentor'], active: true });
     });
 
@@ -263,20 +296,35 @@ describe('users, within the admin’s region subtree', () => {
         .send({ name: '姜海峰（书记）', position: 'director', phone: null });
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ name: '姜海峰（书记）', position: 'director', phone: null });
-      await request(t.http).patch(`/api/users/${ids['trainee']}`).set('Authorization', chunan).send({ name: '姜海峰', position: 'secretary', phone: '13800000001' });
+      await request(t.http)
+        .patch(`/api/users/${ids['trainee']}`)
+        .set('Authorization', chunan)
+        .send({ name: '姜海峰', position: 'secretary', phone: '13800000001' });
     });
 
     it('deactivating a user cuts their sessions at once, and they cannot sign in', async () => {
       const session = await login(t, 'trainee2');
-      const response = await request(t.http).patch(`/api/users/${ids['trainee2']}`).set('Authorization', anji).send({ active: false });
+      const response = await request(t.http)
+        .patch(`/api/users/${ids['trainee2']}`)
+        .set('Authorization', anji)
+        .send({ active: false });
       expect(response.status).toBe(200);
       expect(response.body.active).toBe(false);
-      expect((await request(t.http).post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(401);
-      expect((await request(t.http).get('/api/me').set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(401);
-      const again = await request(t.http).post('/api/auth/login').send({ username: 'trainee2', password: 'Lingyan@2026' });
+      expect(
+        (await request(t.http).post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status,
+      ).toBe(401);
+      expect((await request(t.http).get('/api/me').set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(
+        401,
+      );
+      const again = await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: 'trainee2', password: 'Lingyan@2026' });
       expect(again.status).toBe(401);
       expect(again.body.error).toBe('ACCOUNT_INACTIVE');
-      const reactivated = await request(t.http).patch(`/api/users/${ids['trainee2']}`).set('Authorization', anji).send({ active: true });
+      const reactivated = await request(t.http)
+        .patch(`/api/users/${ids['trainee2']}`)
+        .set('Authorization', anji)
+        .send({ active: true });
       expect(reactivated.body.active).toBe(true);
       await login(t, 'trainee2');
     });
@@ -288,26 +336,44 @@ describe('users, within the admin’s region subtree', () => {
         .set('Authorization', chunan)
         .send({ roles: ['mentor', 'trainer'] });
       expect(changed.status).toBe(200);
-      expect((await request(t.http).post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(401);
+      expect(
+        (await request(t.http).post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status,
+      ).toBe(401);
 
       const moved = await login(t, 'mentor');
-      await request(t.http).patch(`/api/users/${ids['mentor']}`).set('Authorization', chunan).send({ regionCode: '330127111' });
-      expect((await request(t.http).post('/api/auth/refresh').send({ refreshToken: moved.refreshToken })).status).toBe(401);
+      await request(t.http)
+        .patch(`/api/users/${ids['mentor']}`)
+        .set('Authorization', chunan)
+        .send({ regionCode: '330127111' });
+      expect((await request(t.http).post('/api/auth/refresh').send({ refreshToken: moved.refreshToken })).status).toBe(
+        401,
+      );
       // The subtree filter follows the move at once.
       const township = await request(t.http).get('/api/users?regionCode=330127111').set('Authorization', chunan);
       expect((township.body.items as UserDto[]).map((u) => u.username)).toContain('mentor');
-      await request(t.http).patch(`/api/users/${ids['mentor']}`).set('Authorization', chunan).send({ roles: ['mentor'], regionCode: '330127' });
+      await request(t.http)
+        .patch(`/api/users/${ids['mentor']}`)
+        .set('Authorization', chunan)
+        .send({ roles: ['mentor'], regionCode: '330127' });
     });
 
     it('an edit that changes nothing of the kind keeps the sessions', async () => {
       const session = await login(t, 'trainee');
-      await request(t.http).patch(`/api/users/${ids['trainee']}`).set('Authorization', chunan).send({ roles: ['trainee'], name: '姜海峰' });
-      expect((await request(t.http).post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(200);
+      await request(t.http)
+        .patch(`/api/users/${ids['trainee']}`)
+        .set('Authorization', chunan)
+        .send({ roles: ['trainee'], name: '姜海峰' });
+      expect(
+        (await request(t.http).post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status,
+      ).toBe(200);
     });
 
     it('an admin cannot deactivate themselves or drop their own admin role', async () => {
       for (const body of [{ active: false }, { roles: ['trainee'] }, { regionCode: '330127111' }]) {
-        const response = await request(t.http).patch(`/api/users/${ids['chunan-admin']}`).set('Authorization', chunan).send(body);
+        const response = await request(t.http)
+          .patch(`/api/users/${ids['chunan-admin']}`)
+          .set('Authorization', chunan)
+          .send(body);
         expect(response.status).toBe(409);
         expect(response.body.error).toBe('CANNOT_CHANGE_OWN_ACCOUNT');
       }

@@ -24,7 +24,9 @@ async function expectRowsWith(page: Page, include: string[], exclude: string[] =
   await page.waitForFunction(
     ([wanted, unwanted]) => {
       const found = new Set(
-        [...document.querySelectorAll('[data-testid=user-row]')].map((row) => row.querySelector('a')?.textContent?.trim() ?? ''),
+        [...document.querySelectorAll('[data-testid=user-row]')].map(
+          (row) => row.querySelector('a')?.textContent?.trim() ?? '',
+        ),
       );
       return wanted.every((name) => found.has(name)) && unwanted.every((name) => !found.has(name));
     },
@@ -110,10 +112,16 @@ describe('user administration (chunan-admin)', () => {
     const dropdown = page.locator('.ant-select-tree');
     // rooted at the admin's own county, its townships loaded
     await dropdown.getByText('淳安县', { exact: true }).waitFor();
-    const township = dropdown.locator('nz-tree-node-title, .ant-select-tree-node-content-wrapper').filter({ hasText: '枫树岭镇' });
+    const township = dropdown
+      .locator('nz-tree-node-title, .ant-select-tree-node-content-wrapper')
+      .filter({ hasText: '枫树岭镇' });
     await township.first().waitFor();
     // expand the township: its villages are fetched on demand
-    await dropdown.locator('.ant-select-tree-treenode').filter({ hasText: '枫树岭镇' }).locator('.ant-select-tree-switcher').click();
+    await dropdown
+      .locator('.ant-select-tree-treenode')
+      .filter({ hasText: '枫树岭镇' })
+      .locator('.ant-select-tree-switcher')
+      .click();
     await dropdown.getByText('下姜村', { exact: true }).click();
     await page.getByTestId('filter-region').getByText('淳安县 / 枫树岭镇 / 下姜村').waitFor();
     await expectRowsWith(page, ['姜海峰'], ['方志远', '李卫东']);
@@ -123,54 +131,57 @@ describe('user administration (chunan-admin)', () => {
   it.each([
     ['desktop', DESKTOP],
     ['phone', PHONE],
-  ] as const)('creates a user on %s after a password the rules reject, and finds them in the list', async (_label, viewport) => {
-    const { context, page, problems } = await newPage(browser, viewport);
-    await signInAs(page, 'chunan-admin');
-    await page.goto(`${BASE_URL}/admin/users`);
-    await page.getByTestId('create-user').click();
-    await page.waitForURL((url) => url.pathname === '/admin/users/new');
-    await page.getByTestId('page-title').filter({ hasText: '新建用户' }).waitFor();
+  ] as const)(
+    'creates a user on %s after a password the rules reject, and finds them in the list',
+    async (_label, viewport) => {
+      const { context, page, problems } = await newPage(browser, viewport);
+      await signInAs(page, 'chunan-admin');
+      await page.goto(`${BASE_URL}/admin/users`);
+      await page.getByTestId('create-user').click();
+      await page.waitForURL((url) => url.pathname === '/admin/users/new');
+      await page.getByTestId('page-title').filter({ hasText: '新建用户' }).waitFor();
 
-    const suffix = uniqueSuffix();
-    const username = `e2e-${suffix}`;
-    const name = `测试${suffix.slice(-4)}`;
-    await page.locator('#f-username').fill(username);
-    await page.locator('#f-name').fill(name);
-    await page.locator('#f-password').fill('lingyan2026');
-    await page.locator('#f-phone').fill('13900001234');
-    await page.locator('#f-name').click();
-    // the shared rule of @lingyan/domain, shown next to the field
-    await page.getByText('密码需包含大写字母、小写字母、数字、符号中的至少三类').waitFor();
+      const suffix = uniqueSuffix();
+      const username = `e2e-${suffix}`;
+      const name = `测试${suffix.slice(-4)}`;
+      await page.locator('#f-username').fill(username);
+      await page.locator('#f-name').fill(name);
+      await page.locator('#f-password').fill('lingyan2026');
+      await page.locator('#f-phone').fill('13900001234');
+      await page.locator('#f-name').click();
+      // the shared rule of @lingyan/domain, shown next to the field
+      await page.getByText('密码需包含大写字母、小写字母、数字、符号中的至少三类').waitFor();
 
-    await page.locator('#f-password').fill('Lingyan@2027');
-    await page.getByText('密码需包含大写字母、小写字母、数字、符号中的至少三类').waitFor({ state: 'detached' });
-    await chooseOption(page, 'f-position', '后备干部');
-    await pickRegionBySearch(page, 'f-region', '下姜', '下姜村');
-    await page.getByTestId('submit').click();
+      await page.locator('#f-password').fill('Lingyan@2027');
+      await page.getByText('密码需包含大写字母、小写字母、数字、符号中的至少三类').waitFor({ state: 'detached' });
+      await chooseOption(page, 'f-position', '后备干部');
+      await pickRegionBySearch(page, 'f-region', '下姜', '下姜村');
+      await page.getByTestId('submit').click();
 
-    await page.waitForURL((url) => url.pathname === '/admin/users' && url.searchParams.get('q') === username);
-    await page.getByText(`已创建用户“${name}”`).waitFor();
-    const row = rows(page).filter({ hasText: name });
-    await row.waitFor();
-    const text = await row.innerText();
-    expect(text).toContain(username);
-    expect(text).toContain('学员');
-    expect(text).toContain('后备干部');
-    expect(text).toContain('下姜村');
+      await page.waitForURL((url) => url.pathname === '/admin/users' && url.searchParams.get('q') === username);
+      await page.getByText(`已创建用户“${name}”`).waitFor();
+      const row = rows(page).filter({ hasText: name });
+      await row.waitFor();
+      const text = await row.innerText();
+      expect(text).toContain(username);
+      expect(text).toContain('学员');
+      expect(text).toContain('后备干部');
+      expect(text).toContain('下姜村');
 
-    // the same username again: 409 USERNAME_TAKEN shown on the form
-    await page.goto(`${BASE_URL}/admin/users/new`);
-    await page.locator('#f-username').fill(username);
-    await page.locator('#f-name').fill(name);
-    await page.locator('#f-password').fill('Lingyan@2027');
-    await pickRegionBySearch(page, 'f-region', '下姜', '下姜村');
-    await page.getByTestId('submit').click();
-    await expect(page.getByTestId('form-error').innerText()).resolves.toContain('该用户名已被使用');
-    expect(new URL(page.url()).pathname).toBe('/admin/users/new');
+      // the same username again: 409 USERNAME_TAKEN shown on the form
+      await page.goto(`${BASE_URL}/admin/users/new`);
+      await page.locator('#f-username').fill(username);
+      await page.locator('#f-name').fill(name);
+      await page.locator('#f-password').fill('Lingyan@2027');
+      await pickRegionBySearch(page, 'f-region', '下姜', '下姜村');
+      await page.getByTestId('submit').click();
+      await expect(page.getByTestId('form-error').innerText()).resolves.toContain('该用户名已被使用');
+      expect(new URL(page.url()).pathname).toBe('/admin/users/new');
 
-    expect(realProblems(problems, [409])).toEqual([]);
-    await context.close();
-  });
+      expect(realProblems(problems, [409])).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('deactivates and reactivates a user after confirming, and refuses to deactivate oneself', async () => {
     const { context, page } = await newPage(browser, DESKTOP);

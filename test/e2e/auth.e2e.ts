@@ -30,7 +30,9 @@ describe('signing in and out', () => {
       await expect(page.getByTestId('page-title').innerText()).resolves.toBe(title);
       await expect(headerUserName(page).innerText()).resolves.toBe(name);
       // the navigation offers the home of the user's role
-      await expect(page.locator('[data-testid=nav]:visible').getByText(title, { exact: true }).count()).resolves.toBeGreaterThan(0);
+      await expect(
+        page.locator('[data-testid=nav]:visible').getByText(title, { exact: true }).count(),
+      ).resolves.toBeGreaterThan(0);
       expect(realProblems(problems)).toEqual([]);
       await context.close();
     },

@@ -57,7 +57,12 @@ describe.each([
     await screenshot(page, 'user-form');
 
     await page.goto(`${BASE_URL}/admin/users?q=trainee`);
-    await page.getByTestId('user-row').filter({ hasText: '姜海峰' }).first().getByRole('link', { name: '姜海峰' }).click();
+    await page
+      .getByTestId('user-row')
+      .filter({ hasText: '姜海峰' })
+      .first()
+      .getByRole('link', { name: '姜海峰' })
+      .click();
     await page.locator('#f-name').waitFor();
     await page.getByTestId('f-region').getByText('下姜村').waitFor();
     await screenshot(page, 'user-form-edit');

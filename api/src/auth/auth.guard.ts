@@ -37,7 +37,8 @@ export class AuthGuard extends PassportGuard('jwt') {
 
   override handleRequest<T>(error: unknown, user: T | false): T {
     if (error) throw error;
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first (the access token is missing, invalid or expired).');
+    if (!user)
+      throw new DomainError('UNAUTHENTICATED', 'Sign in first (the access token is missing, invalid or expired).');
     return user;
   }
 }

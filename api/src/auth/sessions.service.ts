@@ -63,15 +63,11 @@ export class SessionsService {
 
   /** Ends every session of a user (deactivation, role or region change, new password). */
   async endAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager
-      .getRepository(RefreshToken)
-      .update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await manager.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager
-      .getRepository(RefreshToken)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await manager.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   private async issue(manager: EntityManager, userId: string, familyId: string): Promise<string> {

@@ -60,7 +60,11 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiError {
     if (exception instanceof DomainError) {
-      const body: ApiError = { statusCode: errorStatus(exception.code), error: exception.code, message: exception.message };
+      const body: ApiError = {
+        statusCode: errorStatus(exception.code),
+        error: exception.code,
+        message: exception.message,
+      };
       if (exception.details && exception.code === 'VALIDATION_FAILED') body.details = exception.details;
       return body;
     }
@@ -70,12 +74,17 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const raw = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+      const raw =
+        typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
       const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
       return { statusCode: status, error: codeForStatus(status), message: status === 404 ? 'Not found.' : message };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, error: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
+      return {
+        statusCode: 503,
+        error: 'DATABASE_UNAVAILABLE',
+        message: 'The database is unavailable; try again shortly.',
+      };
     }
     // Fastify's own errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.
     const status = (exception as { statusCode?: number } | null)?.statusCode;

@@ -10,7 +10,13 @@ describe('loadConfig', () => {
   it('has working defaults for development, with a generated secret kept in the data folder', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, demoData: true, trustProxyHops: 0 });
+    expect(config).toMatchObject({
+      production: false,
+      port: 3000,
+      databaseUrl: null,
+      demoData: true,
+      trustProxyHops: 0,
+    });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(config.jwtSecret);
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(config.jwtSecret);
@@ -25,7 +31,11 @@ describe('loadConfig', () => {
   it.each([undefined, '', 'change-me', 'secret', 'too-short-but-not-default'])(
     'refuses to start in production with the JWT secret %j',
     (secret) => {
-      const env: Record<string, string | undefined> = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: secret };
+      const env: Record<string, string | undefined> = {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/x',
+        JWT_SECRET: secret,
+      };
       expect(() => loadConfig(env)).toThrow(/JWT_SECRET must be set/);
     },
   );
@@ -44,7 +54,13 @@ describe('loadConfig', () => {
 
   it('names every bad variable at once', () => {
     try {
-      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY_HOPS: '-1', NODE_ENV: 'staging' });
+      loadConfig({
+        DATA_DIR: dataDir(),
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        TRUST_PROXY_HOPS: '-1',
+        NODE_ENV: 'staging',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -59,13 +75,19 @@ describe('loadConfig', () => {
 
 describe('bootstrap administrator', () => {
   it('is read when both variables are valid', () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_USERNAME: 'zj-root', BOOTSTRAP_ADMIN_PASSWORD: 'Strong#Pass1' });
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      BOOTSTRAP_ADMIN_USERNAME: 'zj-root',
+      BOOTSTRAP_ADMIN_PASSWORD: 'Strong#Pass1',
+    });
     expect(config.bootstrapAdmin).toEqual({ username: 'zj-root', password: 'Strong#Pass1' });
   });
   it('refuses a weak password or a missing half', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_USERNAME: 'zj-root', BOOTSTRAP_ADMIN_PASSWORD: 'weak' })).toThrow(
-      /BOOTSTRAP_ADMIN_PASSWORD/,
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_USERNAME: 'zj-root', BOOTSTRAP_ADMIN_PASSWORD: 'weak' }),
+    ).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_PASSWORD: 'Strong#Pass1' })).toThrow(
+      /BOOTSTRAP_ADMIN_USERNAME/,
     );
-    expect(() => loadConfig({ DATA_DIR: dataDir(), BOOTSTRAP_ADMIN_PASSWORD: 'Strong#Pass1' })).toThrow(/BOOTSTRAP_ADMIN_USERNAME/);
   });
 });

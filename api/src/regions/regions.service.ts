@@ -20,8 +20,7 @@ function toDto(row: RegionRow): RegionDto {
   };
 }
 
-const HAS_CHILDREN = (alias: string) =>
-  `EXISTS (SELECT 1 FROM region c WHERE c.parent_code = ${alias}.code)`;
+const HAS_CHILDREN = (alias: string) => `EXISTS (SELECT 1 FROM region c WHERE c.parent_code = ${alias}.code)`;
 
 /**
  * The region tree, and the region scope: every user sees their home region's subtree and nothing
@@ -82,7 +81,9 @@ export class RegionsService {
       .where('r.parent_code = :code', { code })
       .orderBy('r.code', 'ASC')
       .getRawAndEntities();
-    return entities.map((entity, i) => toDto({ ...entity, has_children: (raw[i] as { has_children: boolean }).has_children }));
+    return entities.map((entity, i) =>
+      toDto({ ...entity, has_children: (raw[i] as { has_children: boolean }).has_children }),
+    );
   }
 
   /** Name search within the caller's subtree: exact names first, then prefixes, higher levels first. */

@@ -177,4 +177,3 @@ export class UserListQueryDto extends PageQuery implements UserListQuery {
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
-

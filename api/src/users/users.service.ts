@@ -64,12 +64,19 @@ export class UsersService {
       const like = '%' + query.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
       qb.andWhere('(u.name ILIKE :like OR u.username ILIKE :like OR u.phone LIKE :like)', { like });
     }
-    const [users, total] = await qb
-      .orderBy('u.created_at', 'DESC')
-      .addOrderBy('u.id', 'ASC')
-      .skip((query.page - 1) * query.limit)
-      .take(query.limit)
-      .getManyAndCount();
+    // No joins here, so plain LIMIT/OFFSET and count(*) (TypeORM's skip/take and getCount add a
+    // DISTINCT over the ids, which sorts every matching row).
+    const [users, count] = await Promise.all([
+      qb
+        .clone()
+        .orderBy('u.created_at', 'DESC')
+        .addOrderBy('u.id', 'ASC')
+        .offset((query.page - 1) * query.limit)
+        .limit(query.limit)
+        .getMany(),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    const total = count?.total ?? 0;
     return page(await this.toDtos(users), total, query);
   }
 

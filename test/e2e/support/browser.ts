@@ -84,9 +84,7 @@ export async function newPage(
 
 /** Expected 4xx answers show up as console errors in Chromium; keep only the real problems. */
 export function realProblems(problems: PageProblems, allowedStatuses: number[] = []): string[] {
-  return problems.list.filter(
-    (line) => !allowedStatuses.some((status) => line.includes(`status of ${status}`)),
-  );
+  return problems.list.filter((line) => !allowedStatuses.some((status) => line.includes(`status of ${status}`)));
 }
 
 export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {

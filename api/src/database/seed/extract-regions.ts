@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   const text = codes.map((code) => `${code}\t${regions.get(code)}`).join('\n') + '\n';
   const out = join(__dirname, 'zhejiang-regions.tsv.gz');
   writeFileSync(out, gzipSync(text, { level: 9 }));
-  console.log(`wrote ${out}: ${codes.length} regions (province, cities, counties, townships, villages: ${counts.join(', ')})`);
+  console.log(
+    `wrote ${out}: ${codes.length} regions (province, cities, counties, townships, villages: ${counts.join(', ')})`,
+  );
 }
 
 main().catch((error: unknown) => {

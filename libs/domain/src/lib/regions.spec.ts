@@ -19,13 +19,10 @@ describe('regionLevelOf', () => {
     expect(isRegionCode(code)).toBe(true);
   });
 
-  it.each(['', '3', '330', '33012', '3301271112', '3301271112641', '33a1', ' 33', '33.01'])(
-    'rejects %j',
-    (code) => {
-      expect(regionLevelOf(code)).toBeNull();
-      expect(isRegionCode(code)).toBe(false);
-    },
-  );
+  it.each(['', '3', '330', '33012', '3301271112', '3301271112641', '33a1', ' 33', '33.01'])('rejects %j', (code) => {
+    expect(regionLevelOf(code)).toBeNull();
+    expect(isRegionCode(code)).toBe(false);
+  });
 });
 
 describe('parentRegionCode and regionPath', () => {

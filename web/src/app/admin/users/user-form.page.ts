@@ -1,6 +1,13 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
   POSITIONS,
@@ -153,9 +160,11 @@ export class UserFormPage implements OnInit {
     const key = (k: TranslationKey, params?: Record<string, string>) => this.i18n.t(k, params);
     if (errors['server']) return key('validation.server', { problems: String(errors['server']) });
     if (errors['taken']) return key('errors.USERNAME_TAKEN');
-    if (errors['required']) return key(control === this.form.controls.regionCode ? 'validation.regionRequired' : 'validation.required');
+    if (errors['required'])
+      return key(control === this.form.controls.regionCode ? 'validation.regionRequired' : 'validation.required');
     if (errors['rolesRequired']) return key('validation.rolesRequired');
-    if (errors['password']) return key(`validation.password.${errors['password'] as 'too_short' | 'too_long' | 'too_simple'}`);
+    if (errors['password'])
+      return key(`validation.password.${errors['password'] as 'too_short' | 'too_long' | 'too_simple'}`);
     if (errors['maxlength']) return key('validation.nameLength');
     if (errors['pattern']) {
       return key(control === this.form.controls.phone ? 'validation.phonePattern' : 'validation.usernamePattern');
@@ -189,8 +198,15 @@ export class UserFormPage implements OnInit {
     const id = this.id();
     const request$ =
       this.isEdit() && id
-        ? this.users.update(id, { ...common, ...(value.password ? { password: value.password } : {}) } satisfies UpdateUserRequest)
-        : this.users.create({ ...common, username: value.username.trim(), password: value.password } satisfies CreateUserRequest);
+        ? this.users.update(id, {
+            ...common,
+            ...(value.password ? { password: value.password } : {}),
+          } satisfies UpdateUserRequest)
+        : this.users.create({
+            ...common,
+            username: value.username.trim(),
+            password: value.password,
+          } satisfies CreateUserRequest);
     request$.subscribe({
       next: (saved) => {
         this.saving.set(false);

@@ -4,7 +4,15 @@ import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-i
 import { FormsModule } from '@angular/forms';
 import { NgTemplateOutlet } from '@angular/common';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, ROLES, type Page, type Role, type UserDto, type UserListQuery } from '@lingyan/contracts';
+import {
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+  ROLES,
+  type Page,
+  type Role,
+  type UserDto,
+  type UserListQuery,
+} from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -16,7 +24,17 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap, combineLatest } from 'rxjs';
+import {
+  Subject,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  startWith,
+  switchMap,
+  combineLatest,
+} from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { AppError, toAppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
@@ -168,7 +186,12 @@ export class UserListPage {
   }
 
   protected navigate(params: Record<string, string | number | boolean | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: params,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected setRole(role: Role | null): void {
@@ -219,7 +242,9 @@ export class UserListPage {
           next.delete(user.id);
           return next;
         });
-        this.notifier.showSuccess(this.i18n.t(active ? 'users.reactivated' : 'users.deactivated', { name: updated.name }));
+        this.notifier.showSuccess(
+          this.i18n.t(active ? 'users.reactivated' : 'users.deactivated', { name: updated.name }),
+        );
         this.reload$.next();
       },
       error: () =>

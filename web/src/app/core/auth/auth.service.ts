@@ -97,7 +97,9 @@ export class AuthService {
     const refreshToken = this.session?.refreshToken;
     if (refreshToken) {
       await firstValueFrom(
-        this.http.post<void>('/api/auth/logout', { refreshToken }, { context: silent() }).pipe(catchError(() => of(null))),
+        this.http
+          .post<void>('/api/auth/logout', { refreshToken }, { context: silent() })
+          .pipe(catchError(() => of(null))),
       );
     }
     this.clear();

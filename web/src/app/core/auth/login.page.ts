@@ -17,7 +17,16 @@ import { homePathOf } from './role-homes';
 
 @Component({
   selector: 'app-login-page',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, TPipe, LangSwitch],
+  imports: [
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    TPipe,
+    LangSwitch,
+  ],
   templateUrl: './login.page.html',
   styleUrl: './login.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -166,7 +166,10 @@ describe('authInterceptor', () => {
     const loud = firstValueFrom(http.patch('/api/users/u2', { active: false }));
     backend
       .expectOne('/api/users/u2')
-      .flush({ statusCode: 409, error: 'CANNOT_CHANGE_OWN_ACCOUNT', message: 'no' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'CANNOT_CHANGE_OWN_ACCOUNT', message: 'no' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await expect(loud).rejects.toBeInstanceOf(HttpErrorResponse);
     expect(notifier.showError).toHaveBeenCalledWith(expect.objectContaining({ error: 'CANNOT_CHANGE_OWN_ACCOUNT' }));
 

@@ -82,7 +82,8 @@ export const en: Dictionary = {
   'teach.title': 'Teaching',
   'teach.subtitle': 'Hello, {name}. This is where you will manage the courses you teach.',
   'teach.emptyTitle': 'No teaching assignments yet',
-  'teach.emptyText': 'When courses go live you will maintain materials, schedule sessions and read trainee feedback here.',
+  'teach.emptyText':
+    'When courses go live you will maintain materials, schedule sessions and read trainee feedback here.',
   'teach.soon1': 'Courses and materials',
   'teach.soon2': 'Sessions and attendance',
   'teach.soon3': 'Trainee ratings and feedback',
@@ -140,7 +141,8 @@ export const en: Dictionary = {
   'userForm.createTitle': 'New user',
   'userForm.editTitle': 'Edit user',
   'userForm.username': 'Username',
-  'userForm.usernameHint': '3–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit; cannot be changed later',
+  'userForm.usernameHint':
+    '3–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit; cannot be changed later',
   'userForm.name': 'Name',
   'userForm.password': 'Initial password',
   'userForm.newPassword': 'Reset password',
@@ -163,7 +165,8 @@ export const en: Dictionary = {
   'userForm.reactivate': 'Reactivate this account',
 
   'validation.required': 'This field is required',
-  'validation.usernamePattern': 'Use 3–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
+  'validation.usernamePattern':
+    'Use 3–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
   'validation.nameLength': 'At most 64 characters',
   'validation.rolesRequired': 'Choose at least one role',
   'validation.phonePattern': 'Enter an 11-digit mobile number',

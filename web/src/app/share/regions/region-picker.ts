@@ -20,7 +20,17 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
-import { Observable, catchError, debounceTime, distinctUntilChanged, forkJoin, map, of, startWith, switchMap } from 'rxjs';
+import {
+  Observable,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  forkJoin,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { RegionsService } from './regions.service';
@@ -115,14 +125,15 @@ export class RegionPicker implements ControlValueAccessor {
         map((q) => q.trim()),
         debounceTime(300),
         distinctUntilChanged(),
-        switchMap((q): Observable<SearchState> =>
-          q
-            ? this.regions.search(q).pipe(
-                map((hits): SearchState => ({ status: 'done', hits })),
-                catchError(() => of<SearchState>({ status: 'error' })),
-                startWith<SearchState>({ status: 'loading' }),
-              )
-            : of<SearchState>({ status: 'idle' }),
+        switchMap(
+          (q): Observable<SearchState> =>
+            q
+              ? this.regions.search(q).pipe(
+                  map((hits): SearchState => ({ status: 'done', hits })),
+                  catchError(() => of<SearchState>({ status: 'error' })),
+                  startWith<SearchState>({ status: 'loading' }),
+                )
+              : of<SearchState>({ status: 'idle' }),
         ),
         takeUntilDestroyed(),
       )
@@ -204,7 +215,9 @@ export class RegionPicker implements ControlValueAccessor {
     const parents = path.slice(start, -1);
     const missing = parents.filter((parent) => !this.childrenOf().has(parent));
     const loads = missing.length
-      ? forkJoin(missing.map((parent) => this.regions.children(parent).pipe(map((children) => [parent, children] as const))))
+      ? forkJoin(
+          missing.map((parent) => this.regions.children(parent).pipe(map((children) => [parent, children] as const))),
+        )
       : of([] as (readonly [string, RegionDto[]])[]);
     loads.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (loaded) => {

@@ -18,6 +18,9 @@ export class RegionsService {
   }
 
   search(q: string): Observable<RegionSearchHit[]> {
-    return this.http.get<RegionSearchHit[]>('/api/regions', { params: new HttpParams().set('q', q), context: silent() });
+    return this.http.get<RegionSearchHit[]>('/api/regions', {
+      params: new HttpParams().set('q', q),
+      context: silent(),
+    });
   }
 }
