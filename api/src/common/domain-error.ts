@@ -28,7 +28,15 @@ export function errorStatus(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'USER_NOT_FOUND':
     case 'REGION_NOT_FOUND':
+    case 'COURSE_NOT_FOUND':
+    case 'MODULE_NOT_FOUND':
       return 404;
+    case 'MODULE_LOCKED':
+      return 403;
+    case 'EVENT_ID_CONFLICT':
+      return 409;
+    case 'IMPLAUSIBLE_PROGRESS':
+      return 422;
     case 'USERNAME_TAKEN':
     case 'CANNOT_CHANGE_OWN_ACCOUNT':
       return 409;

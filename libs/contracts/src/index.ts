@@ -4,3 +4,4 @@ export * from './lib/errors';
 export * from './lib/regions';
 export * from './lib/users';
 export * from './lib/auth';
+export * from './lib/learning';
