@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { LearningModule } from './learning/learning.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         RegionsModule,
+        LearningModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

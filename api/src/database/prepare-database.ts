@@ -1,5 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { moduleCompletionCredits } from '@lingyan/domain';
 import { hashPassword } from '../auth/passwords';
+import { DEMO_PROGRAM } from './seed/demo-curriculum';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
 import { readRegions } from './seed/regions-data';
 
@@ -65,6 +67,11 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
       log(`loaded ${DEMO_ACCOUNTS.length} demo accounts (password ${DEMO_PASSWORD})`);
     }
 
+    if (options.demoData && !(await seeded(dataSource, 'demo-curriculum'))) {
+      await dataSource.transaction((tx) => seedDemoCurriculum(tx));
+      log(`loaded the demo program “${DEMO_PROGRAM.title}”`);
+    }
+
     if (options.bootstrapAdmin) {
       const admins: unknown[] = await dataSource.query(`SELECT 1 FROM app_user WHERE 'admin' = ANY(roles) LIMIT 1`);
       if (admins.length === 0) {
@@ -81,6 +88,52 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
     await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The demo program, published by the demo trainer, with the demo trainees enrolled. */
+async function seedDemoCurriculum(tx: EntityManager): Promise<void> {
+  const [trainer] = await tx.query<Array<{ id: string }>>(`SELECT id FROM app_user WHERE username = 'trainer'`);
+  if (!trainer) return;
+  const p = DEMO_PROGRAM;
+  const [program] = await tx.query<Array<{ id: string }>>(
+    `INSERT INTO program (title, year, kind, required_credits, starts_on, ends_on, status, owner_id)
+     VALUES ($1, $2, $3, $4, $5, $6, 'published', $7) RETURNING id`,
+    [p.title, p.year, p.kind, p.requiredCredits, p.startsOn, p.endsOn, trainer.id],
+  );
+  for (const [coursePosition, course] of p.courses.entries()) {
+    const [row] = await tx.query<Array<{ id: string }>>(
+      `INSERT INTO course (title, summary, category, sequential, status, owner_id, published_at)
+       VALUES ($1, $2, $3, $4, 'published', $5, now()) RETURNING id`,
+      [course.title, course.summary, course.category, course.sequential, trainer.id],
+    );
+    await tx.query(`INSERT INTO program_course (program_id, course_id, required, position) VALUES ($1, $2, $3, $4)`, [
+      program.id,
+      row.id,
+      course.required,
+      coursePosition,
+    ]);
+    for (const [position, module] of course.modules.entries()) {
+      await tx.query(
+        `INSERT INTO module (course_id, position, kind, title, body, estimated_minutes, credits)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          row.id,
+          position,
+          module.kind,
+          module.title,
+          module.body,
+          module.estimatedMinutes,
+          moduleCompletionCredits(module.estimatedMinutes).credits,
+        ],
+      );
+    }
+  }
+  await tx.query(
+    `INSERT INTO program_enrolment (program_id, user_id)
+     SELECT $1, id FROM app_user WHERE username IN ('trainee', 'trainee2')`,
+    [program.id],
+  );
+  await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-curriculum')`);
 }
 
 async function seeded(dataSource: DataSource, name: string): Promise<boolean> {

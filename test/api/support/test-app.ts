@@ -33,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DB_CONNECT_TIMEOUT_MS: '2000',
     ...env,
   });
-  const app = await createApp(config, url, { logger: false });
+  const app = await createApp(config, url, { logger: process.env['TEST_LOG'] ? ['error', 'warn'] : false });
   return {
     app,
     http: app.getHttpServer(),

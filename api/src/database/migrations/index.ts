@@ -1,4 +1,5 @@
 import { Foundation1764115200000 } from './1764115200000-Foundation';
+import { CurriculumAndLearning1764201600000 } from './1764201600000-CurriculumAndLearning';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
-export const MIGRATIONS = [Foundation1764115200000];
+export const MIGRATIONS = [Foundation1764115200000, CurriculumAndLearning1764201600000];

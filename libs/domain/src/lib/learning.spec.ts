@@ -105,6 +105,14 @@ describe('honest time', () => {
       'too_old',
     );
   });
+
+  it('refuses time from before the module was opened, allowing for clock skew', () => {
+    const openedAt = at(600);
+    expect(eventWindowProblem(w(600, 615), now, openedAt)).toBeNull();
+    expect(eventWindowProblem(w(481, 496), now, openedAt)).toBeNull();
+    expect(eventWindowProblem(w(479, 494), now, openedAt)).toBe('before_open');
+    expect(eventWindowProblem(w(0, 15), now, openedAt)).toBe('before_open');
+  });
 });
 
 describe('completion', () => {

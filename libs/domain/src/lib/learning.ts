@@ -91,14 +91,19 @@ export const CLOCK_SKEW_SECONDS = 120;
 /** Events may arrive late (offline phones), but not older than this. */
 export const MAX_EVENT_AGE_DAYS = 30;
 
-export type EventWindowProblem = 'ends_before_start' | 'too_long' | 'in_future' | 'too_old';
+export type EventWindowProblem = 'ends_before_start' | 'too_long' | 'in_future' | 'too_old' | 'before_open';
 
-/** Why a reported window could not have happened, or null when it could. */
-export function eventWindowProblem(window: ActivityWindow, now: number): EventWindowProblem | null {
+/**
+ * Why a reported window could not have happened, or null when it could. `openedAt` is when the
+ * server first gave the trainee the module: nobody studies a module before they have it, so
+ * back-dated windows cannot add time.
+ */
+export function eventWindowProblem(window: ActivityWindow, now: number, openedAt?: number): EventWindowProblem | null {
   if (!(window.end > window.start)) return 'ends_before_start';
   if (window.end - window.start > MAX_EVENT_WINDOW_SECONDS * 1000) return 'too_long';
   if (window.end > now + CLOCK_SKEW_SECONDS * 1000) return 'in_future';
   if (window.start < now - MAX_EVENT_AGE_DAYS * 86_400_000) return 'too_old';
+  if (openedAt !== undefined && window.start < openedAt - CLOCK_SKEW_SECONDS * 1000) return 'before_open';
   return null;
 }
 
