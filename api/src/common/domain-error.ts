@@ -34,6 +34,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'MODULE_LOCKED':
       return 403;
     case 'EVENT_ID_CONFLICT':
+    case 'COURSE_NOT_EDITABLE':
+    case 'COURSE_EMPTY':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
       return 422;

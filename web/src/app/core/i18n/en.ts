@@ -216,6 +216,8 @@ export const en: Dictionary = {
   'errors.MODULE_LOCKED': 'Finish the previous modules first to open this one.',
   'errors.EVENT_ID_CONFLICT': 'This progress record clashes with another; reload and try again.',
   'errors.IMPLAUSIBLE_PROGRESS': 'This progress record does not add up in time and was not counted.',
+  'errors.COURSE_NOT_EDITABLE': 'A published or archived course cannot be edited directly.',
+  'errors.COURSE_EMPTY': 'A course needs at least one module before it can be published.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',

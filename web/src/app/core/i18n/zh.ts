@@ -214,6 +214,8 @@ export const zh = {
   'errors.MODULE_LOCKED': '请先完成前面的单元，再学习本单元。',
   'errors.EVENT_ID_CONFLICT': '学习记录编号冲突，请刷新后重试。',
   'errors.IMPLAUSIBLE_PROGRESS': '学习记录的时间不合理，未被记录。',
+  'errors.COURSE_NOT_EDITABLE': '已发布或已归档的课程不能直接修改。',
+  'errors.COURSE_EMPTY': '课程至少需要一个单元才能发布。',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': '不能停用自己的账号，也不能取消自己的管理员角色。',
   'errors.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
   'errors.INTERNAL': '服务器出错了，请稍后再试。',
