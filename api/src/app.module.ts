@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
+import { CurriculumModule } from './curriculum/curriculum.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { RegionsModule } from './regions/regions.module';
@@ -37,6 +38,7 @@ export class AppModule {
         UsersModule,
         RegionsModule,
         LearningModule,
+        CurriculumModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CourseDto, CreditLedgerDto, ModuleDto, MyProgramDto, ProgressEventResponse } from '@lingyan/contracts';
 import { AnyRole, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { IdParam, ProgressEventDto } from './learning.dto';
+import { IdParam } from '../common/params';
+import { ProgressEventDto } from './learning.dto';
 import { LearningService } from './learning.service';
 import { ProgressService } from './progress.service';
 

@@ -5,3 +5,4 @@ export * from './lib/regions';
 export * from './lib/users';
 export * from './lib/auth';
 export * from './lib/learning';
+export * from './lib/curriculum';

@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  COURSE_CATEGORIES,
+  type CourseCategory,
+  type CreateCourseRequest,
+  type CreateModuleRequest,
+  type ModuleKind,
+  type ModuleOrderRequest,
+  type UpdateCourseRequest,
+  type UpdateModuleRequest,
+} from '@lingyan/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const present = (_: object, value: unknown) => value !== undefined;
+const MAX_BODY = 200_000;
+
+export class CreateCourseDto implements CreateCourseRequest {
+  @ApiProperty({ example: '学习运用“千万工程”经验' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiProperty({ enum: COURSE_CATEGORIES })
+  @IsIn(COURSE_CATEGORIES)
+  category!: CourseCategory;
+
+  @ApiPropertyOptional({ description: 'Modules open one after another.' })
+  @IsOptional()
+  @IsBoolean()
+  sequential?: boolean;
+}
+
+export class UpdateCourseDto implements UpdateCourseRequest {
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({ enum: COURSE_CATEGORIES })
+  @ValidateIf(present)
+  @IsIn(COURSE_CATEGORIES)
+  category?: CourseCategory;
+
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @IsBoolean()
+  sequential?: boolean;
+}
+
+export class CreateModuleDto implements CreateModuleRequest {
+  @ApiProperty({ enum: ['article'], description: 'Video and document modules come with uploads.' })
+  @IsIn(['article'], { message: 'kind must be article (video and document modules come with uploads)' })
+  kind!: ModuleKind;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'Markdown.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_BODY)
+  body?: string | null;
+
+  @ApiProperty({ minimum: 1, maximum: 600 })
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  estimatedMinutes!: number;
+}
+
+export class UpdateModuleDto implements UpdateModuleRequest {
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_BODY)
+  body?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 600 })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  estimatedMinutes?: number;
+}
+
+export class ModuleOrderDto implements ModuleOrderRequest {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true, message: 'each module id must be a UUID' })
+  moduleIds!: string[];
+}
