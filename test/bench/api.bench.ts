@@ -4,6 +4,7 @@
  * something on whatever machine runs them. The server runs in a child process (bench-server.ts).
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -19,8 +20,13 @@ interface Result {
   errors: number;
 }
 
-async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+  requests?: autocannon.Request[],
+): Promise<Result> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, requests });
   const bad = result.non2xx + result.errors + result.timeouts;
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad };
 }
@@ -46,6 +52,49 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${accessToken}` };
 
+    // A trainee with every open module of the demo program opened, for the learning endpoints.
+    const traineeLogin = await fetch(`${api}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'trainee', password: 'Lingyan@2026' }),
+    });
+    const traineeAuth = {
+      authorization: `Bearer ${((await traineeLogin.json()) as { accessToken: string }).accessToken}`,
+    };
+    const programs = (await (await fetch(`${api}/api/learning/programs`, { headers: traineeAuth })).json()) as Array<{
+      courses: Array<{ id: string }>;
+    }>;
+    const moduleIds: string[] = [];
+    for (const course of programs[0].courses) {
+      const detail = (await (
+        await fetch(`${api}/api/learning/courses/${course.id}`, { headers: traineeAuth })
+      ).json()) as {
+        modules: Array<{ id: string; locked: boolean }>;
+      };
+      for (const module of detail.modules.filter((m) => !m.locked)) {
+        await fetch(`${api}/api/learning/modules/${module.id}`, { headers: traineeAuth });
+        moduleIds.push(module.id);
+      }
+    }
+    let sent = 0;
+    const progressRequest: autocannon.Request = {
+      method: 'POST',
+      path: '/api/progress',
+      headers: { ...traineeAuth, 'content-type': 'application/json' },
+      setupRequest: (req) => {
+        const now = Date.now();
+        const moduleId = moduleIds[sent++ % moduleIds.length];
+        const body = {
+          eventId: randomUUID(),
+          moduleId,
+          startedAt: new Date(now - 15_000).toISOString(),
+          endedAt: new Date(now).toISOString(),
+          position: 0.5,
+        };
+        return { ...req, body: JSON.stringify(body) };
+      },
+    };
+
     const results: Result[] = [];
     results.push(await measure('floor: node:http + pg, SELECT 1', `${floor}/`));
     results.push(await measure('GET /api/health', `${api}/api/health`));
@@ -56,6 +105,8 @@ async function main(): Promise<void> {
     );
     results.push(await measure('GET /api/regions/330127/children', `${api}/api/regions/330127/children`, auth));
     results.push(await measure('GET /api/regions?q=下姜', `${api}/api/regions?q=${encodeURIComponent('下姜')}`, auth));
+    results.push(await measure('GET /api/learning/programs (trainee)', `${api}/api/learning/programs`, traineeAuth));
+    results.push(await measure(`POST /api/progress (${moduleIds.length} modules)`, api, {}, [progressRequest]));
 
     const floorRps = results[0].rps;
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; the server in one process, the load in another\n`);
