@@ -5,13 +5,13 @@ import type { ModuleKind, ModuleProgressDto, ProgressEventResponse, ProgressStat
 import {
   coveredSeconds,
   eventWindowProblem,
+  lockedModules,
   moduleCompletionCredits,
   moduleStatus,
   requiredSeconds,
   type EventWindowProblem,
 } from '@lingyan/domain';
 import { DomainError } from '../common/domain-error';
-import { loadCourseViews } from './curriculum-view';
 import type { ProgressEventDto } from './learning.dto';
 
 const WINDOW_PROBLEMS: Record<EventWindowProblem, string> = {
@@ -41,26 +41,46 @@ export class ProgressService {
 
   async record(userId: string, event: ProgressEventDto): Promise<ProgressEventResponse> {
     const window = { start: Date.parse(event.startedAt), end: Date.parse(event.endedAt) };
-    const opened: Array<{ opened_at: Date }> = await this.dataSource.query(
-      `SELECT opened_at FROM module_open WHERE user_id = $1 AND module_id = $2`,
-      [userId, event.moduleId],
+    // The module, its published course, when this user opened it, and the statuses of the modules up
+    // to it (for the sequential lock), in one round trip.
+    const found: Array<{
+      kind: ModuleKind;
+      estimated_minutes: number;
+      credits: string;
+      course_id: string;
+      sequential: boolean;
+      opened_at: Date | null;
+      statuses: ProgressStatus[];
+    }> = await this.dataSource.query(
+      `SELECT m.kind, m.estimated_minutes, m.credits, m.course_id, c.sequential, o.opened_at,
+              (SELECT array_agg(coalesce(mp.status, 'not_started') ORDER BY p.position)
+                 FROM module p LEFT JOIN module_progress mp ON mp.module_id = p.id AND mp.user_id = $2
+                WHERE p.course_id = m.course_id AND p.position <= m.position) AS statuses
+         FROM module m
+         JOIN course c ON c.id = m.course_id AND c.status = 'published'
+         LEFT JOIN module_open o ON o.module_id = m.id AND o.user_id = $2
+        WHERE m.id = $1`,
+      [event.moduleId, userId],
     );
-    const problem = eventWindowProblem(window, Date.now(), opened[0]?.opened_at.getTime() ?? Date.now());
+    const row = found[0];
+    if (!row) throw new DomainError('MODULE_NOT_FOUND', 'No published module has this id.');
+    const problem = eventWindowProblem(window, Date.now(), row.opened_at?.getTime() ?? Date.now());
     if (problem) {
       throw new DomainError(
         'IMPLAUSIBLE_PROGRESS',
         `This progress could not have happened: ${WINDOW_PROBLEMS[problem]}.`,
       );
     }
-    const course: Array<{ course_id: string }> = await this.dataSource.query(
-      `SELECT course_id FROM module WHERE id = $1`,
-      [event.moduleId],
-    );
-    const view =
-      course[0] && (await loadCourseViews(this.dataSource, userId, [course[0].course_id])).get(course[0].course_id);
-    const module = view?.modules.find((m) => m.id === event.moduleId);
-    if (!view || !module) throw new DomainError('MODULE_NOT_FOUND', 'No published module has this id.');
-    if (module.locked) throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
+    if (lockedModules(row.statuses, row.sequential).at(-1)) {
+      throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
+    }
+    const module = {
+      id: event.moduleId,
+      kind: row.kind,
+      estimatedMinutes: row.estimated_minutes,
+      credits: Number(row.credits),
+    };
+    const view = { id: row.course_id };
 
     return this.dataSource.transaction(async (tx) => {
       // One (user, module) at a time, so two devices reporting at once cannot both award credit.
