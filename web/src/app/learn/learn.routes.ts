@@ -1,5 +1,16 @@
 import { Route } from '@angular/router';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { LEARN_ICONS } from './learn-icons';
 
 export const learnRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./learn-home.page').then((m) => m.LearnHomePage) },
+  {
+    path: '',
+    providers: [provideNzIconsPatch(LEARN_ICONS)],
+    children: [
+      { path: '', loadComponent: () => import('./learn-home.page').then((m) => m.LearnHomePage) },
+      { path: 'credits', loadComponent: () => import('./credits.page').then((m) => m.CreditsPage) },
+      { path: 'courses/:id', loadComponent: () => import('./course.page').then((m) => m.CoursePage) },
+      { path: 'modules/:id', loadComponent: () => import('./module.page').then((m) => m.ModulePage) },
+    ],
+  },
 ];

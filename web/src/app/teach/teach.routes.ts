@@ -1,5 +1,15 @@
 import { Route } from '@angular/router';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { TEACH_ICONS } from './teach-icons';
 
 export const teachRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./teach-home.page').then((m) => m.TeachHomePage) },
+  {
+    path: '',
+    providers: [provideNzIconsPatch(TEACH_ICONS)],
+    children: [
+      { path: '', loadComponent: () => import('./course-list.page').then((m) => m.CourseListPage) },
+      { path: 'courses/new', loadComponent: () => import('./course-new.page').then((m) => m.CourseNewPage) },
+      { path: 'courses/:id', loadComponent: () => import('./course-editor.page').then((m) => m.CourseEditorPage) },
+    ],
+  },
 ];
