@@ -151,6 +151,11 @@ describe('learning: programs, modules, progress and the credit ledger', () => {
       moduleId: f.openModuleId,
       position: expect.closeTo(0.42, 5),
     });
+    // A later report without a position keeps the resume point.
+    await report(trainee, event(f.openModuleId, 10, 5));
+    const [again] = (await request(t.http).get('/api/learning/programs').set('Authorization', trainee))
+      .body as MyProgramDto[];
+    expect(again.continue?.position).toBeCloseTo(0.42, 5);
   });
 
   it('shows the ledger with module, course, time and rule', async () => {

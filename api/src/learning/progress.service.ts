@@ -164,6 +164,8 @@ export class ProgressService {
     );
     const reachedEnd = events.some((e) => e.reached_end);
     const latest = events[events.length - 1];
+    // The resume point is the latest event that reported a position; an event without one keeps it.
+    const lastPositioned = [...events].reverse().find((e) => e.position !== null);
     const status = moduleStatus({ kind, estimatedMinutes, activeSeconds, reachedEnd, started: events.length > 0 });
     const rows: ProgressRow[] = await tx.query(
       `INSERT INTO module_progress (user_id, module_id, status, active_seconds, reached_end, last_position,
@@ -174,7 +176,7 @@ export class ProgressService {
          last_position = EXCLUDED.last_position, last_activity_at = EXCLUDED.last_activity_at,
          completed_at = coalesce(module_progress.completed_at, EXCLUDED.completed_at)
        RETURNING status, active_seconds, reached_end, last_position, completed_at`,
-      [userId, moduleId, status, activeSeconds, reachedEnd, latest.position, latest.ended_at],
+      [userId, moduleId, status, activeSeconds, reachedEnd, lastPositioned?.position ?? null, latest.ended_at],
     );
     return toDto(rows[0], requiredSeconds(kind, estimatedMinutes));
   }
