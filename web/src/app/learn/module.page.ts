@@ -28,7 +28,7 @@ import { errorKey } from '../core/i18n/translation-key';
 import { LearnApi } from './learn-api.service';
 import { STATUS_COLORS, formatCredits, formatDuration, kindIcon, kindKey, statusKey } from './learn-format';
 import { LoadState, toLoadState } from './load-state';
-import { MarkdownView } from './markdown';
+import { MarkdownView } from '../share/markdown/markdown';
 import { ProgressReporter } from './progress-reporter.service';
 import { ReadingSession } from './reading-session';
 

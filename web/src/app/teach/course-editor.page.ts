@@ -1,8 +1,6 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { AuthoredCourseDto, AuthoredModuleDto } from '@lingyan/contracts';
@@ -18,7 +16,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { Observable, firstValueFrom, map } from 'rxjs';
+import { Observable, firstValueFrom } from 'rxjs';
 import { AppError, toAppError } from '../core/http/api-error';
 import { ErrorNotifier } from '../core/http/error-notifier';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -28,6 +26,7 @@ import { CourseFields, applyServerDetails, buildCourseForm, courseRequest, revea
 import { CurriculumService } from './curriculum.service';
 import { ModuleEditor, ModuleSaved } from './module-editor';
 import { categoryKey, inOrder, kindKey, reorderedIds, statusColor, statusKey } from './teach-format';
+import { injectIsPhone } from '../core/layout/is-phone';
 
 type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: AppError };
 type DrawerState = { module: AuthoredModuleDto | null } | null;
@@ -80,12 +79,7 @@ export class CourseEditorPage implements OnInit {
   protected readonly categoryKey = categoryKey;
   protected readonly kindKey = kindKey;
 
-  protected readonly isPhone = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 767.98px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly isPhone = injectIsPhone();
 
   protected readonly form = buildCourseForm(inject(NonNullableFormBuilder));
   protected readonly load = signal<LoadState>({ status: 'loading' });

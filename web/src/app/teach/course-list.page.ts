@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -21,6 +20,7 @@ import { TPipe } from '../core/i18n/t.pipe';
 import { errorKey } from '../core/i18n/translation-key';
 import { CurriculumService } from './curriculum.service';
 import { categoryKey, statusColor, statusKey } from './teach-format';
+import { injectIsPhone } from '../core/layout/is-phone';
 
 type ListState =
   | { status: 'loading' }
@@ -64,12 +64,7 @@ export class CourseListPage {
   protected readonly categoryKey = categoryKey;
   protected readonly errorKey = errorKey;
 
-  protected readonly isPhone = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 767.98px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly isPhone = injectIsPhone();
   protected readonly isAdmin = computed(() => this.auth.user()?.roles.includes('admin') ?? false);
 
   /** The status filter lives in the URL (`?status=draft`). */

@@ -22,7 +22,7 @@ import { TPipe } from '../core/i18n/t.pipe';
 import { errorKey } from '../core/i18n/translation-key';
 import { applyServerDetails, fieldMessage, notBlank, revealErrors } from './course-form';
 import { CurriculumService } from './curriculum.service';
-import { MarkdownPreview } from './markdown-preview';
+import { MarkdownView } from '../share/markdown/markdown';
 import { MAX_MINUTES, MIN_MINUTES, creditsPreview, kindKey } from './teach-format';
 
 function integer(control: AbstractControl<number | null>): ValidationErrors | null {
@@ -53,7 +53,7 @@ export interface ModuleSaved {
     NzSegmentedModule,
     NzTagModule,
     TPipe,
-    MarkdownPreview,
+    MarkdownView,
   ],
   templateUrl: './module-editor.html',
   styleUrl: './module-editor.scss',

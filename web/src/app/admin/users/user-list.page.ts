@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -43,6 +42,7 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { errorKey, positionKey, roleKey } from '../../core/i18n/translation-key';
 import { RegionPicker } from '../../share/regions/region-picker';
 import { UsersService } from './users.service';
+import { injectIsPhone } from '../../core/layout/is-phone';
 
 interface Filters {
   page: number;
@@ -114,12 +114,7 @@ export class UserListPage {
   protected readonly positionKey = positionKey;
   protected readonly errorKey = errorKey;
 
-  protected readonly isPhone = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 767.98px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly isPhone = injectIsPhone();
 
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersOf)), {
     initialValue: filtersOf(this.route.snapshot.queryParamMap),

@@ -1,6 +1,5 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
@@ -10,12 +9,11 @@ import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
-import { filter, map } from 'rxjs';
+import { filter } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { TPipe } from '../i18n/t.pipe';
 import { LangSwitch } from './lang-switch';
-
-const PHONE_QUERY = '(max-width: 767.98px)';
+import { injectIsPhone } from './is-phone';
 
 /** The signed-in frame: header (brand, language, user menu), sider or drawer navigation, content. */
 @Component({
@@ -42,12 +40,7 @@ export class Shell {
   protected readonly auth = inject(AuthService);
   private readonly router = inject(Router);
 
-  protected readonly isPhone = toSignal(
-    inject(BreakpointObserver)
-      .observe(PHONE_QUERY)
-      .pipe(map((state) => state.matches)),
-    { initialValue: typeof matchMedia === 'function' ? matchMedia(PHONE_QUERY).matches : false },
-  );
+  protected readonly isPhone = injectIsPhone();
   protected readonly collapsed = signal(false);
   protected readonly drawerOpen = signal(false);
   protected readonly user = this.auth.user;

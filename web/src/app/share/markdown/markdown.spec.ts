@@ -1,6 +1,3 @@
-// marked ships as an ES module, which this jest setup does not transform: use its UMD build here.
-jest.mock('marked', () => jest.requireActual('../../../../node_modules/marked/lib/marked.umd.js'));
-
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MarkdownView, markdownToHtml } from './markdown';
