@@ -194,4 +194,42 @@ describe('authoring courses', () => {
     expect(video.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['estimatedMinutes', 'kind']);
     expect((await request(t.http).get('/api/curriculum/courses/nope').set('Authorization', trainer)).status).toBe(400);
   });
+
+  it('an owner shares a course with co-owners, who may edit it but not change who shares it', async () => {
+    const course = await newCourse();
+    const setCoOwners = (token: string, usernames: string[]) =>
+      request(t.http)
+        .put(`/api/curriculum/courses/${course.id}/co-owners`)
+        .set('Authorization', token)
+        .send({ usernames });
+
+    const refused = await setCoOwners(trainer, ['trainer-b', 'trainee', 'nobody']);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details[0].problems).toEqual([
+      'trainee is not an active trainer other than the owner',
+      'nobody is not an active trainer other than the owner',
+    ]);
+    expect(await rows(`SELECT count(*)::int AS n FROM course_owner WHERE course_id = $1`, [course.id])).toEqual([
+      { n: 0 },
+    ]);
+
+    const shared = await setCoOwners(trainer, ['Trainer-B']);
+    expect(shared.status).toBe(200);
+    expect((shared.body as AuthoredCourseDto).coOwners).toEqual([{ username: 'trainer-b', name: '第二培训师' }]);
+    const list = (await request(t.http).get('/api/curriculum/courses').set('Authorization', otherTrainer))
+      .body as AuthoredCourseSummary[];
+    expect(list.map((c) => c.id)).toContain(course.id);
+    expect((await addArticle(course.id, '合写的一课', 10, otherTrainer)).status).toBe(201);
+
+    const takeover = await setCoOwners(otherTrainer, []);
+    expect(takeover.status).toBe(403);
+    expect(await rows(`SELECT count(*)::int AS n FROM course_owner WHERE course_id = $1`, [course.id])).toEqual([
+      { n: 1 },
+    ]);
+
+    expect((await setCoOwners(trainer, [])).status).toBe(200);
+    expect(
+      (await request(t.http).get(`/api/curriculum/courses/${course.id}`).set('Authorization', otherTrainer)).status,
+    ).toBe(404);
+  });
 });

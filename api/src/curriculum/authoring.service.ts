@@ -33,7 +33,8 @@ export class AuthoringService {
               (SELECT count(*)::int FROM module m WHERE m.course_id = c.id) AS module_count,
               (SELECT sum(m.credits) FROM module m WHERE m.course_id = c.id) AS credits
          FROM course c JOIN app_user u ON u.id = c.owner_id
-        WHERE ($1::uuid IS NULL OR c.owner_id = $1)
+        WHERE ($1::uuid IS NULL OR c.owner_id = $1
+               OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $1))
         ORDER BY c.updated_at DESC, c.id`,
       [this.ownerFilter(actor)],
     );
@@ -54,6 +55,11 @@ export class AuthoringService {
     const [owner] = await this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM app_user WHERE id = $1`, [
       course.ownerId,
     ]);
+    const coOwners = await this.dataSource.query<Array<{ username: string; name: string }>>(
+      `SELECT u.username, u.name FROM course_owner co JOIN app_user u ON u.id = co.user_id
+        WHERE co.course_id = $1 ORDER BY u.username`,
+      [id],
+    );
     const modules = await this.dataSource
       .getRepository(CourseModule)
       .find({ where: { courseId: id }, order: { position: 'ASC' } });
@@ -71,6 +77,7 @@ export class AuthoringService {
       id: course.id,
       title: course.title,
       summary: course.summary,
+      coOwners,
       category: course.category,
       sequential: course.sequential,
       status: course.status,
@@ -205,6 +212,38 @@ export class AuthoringService {
     return this.get(actor, id);
   }
 
+  /** Replaces a course's co-owners. Only its owner or an administrator may; co-owners must be active trainers. */
+  async setCoOwners(actor: AuthUser, id: string, usernames: string[]): Promise<AuthoredCourseDto> {
+    await this.dataSource.transaction(async (tx) => {
+      const course = await this.load(actor, id, tx);
+      if (!actor.roles.includes('admin') && course.ownerId !== actor.id) {
+        throw new DomainError('FORBIDDEN', 'Only the course’s owner or an administrator can change its co-owners.');
+      }
+      const found = await tx.query<Array<{ id: string; username: string }>>(
+        `SELECT id, lower(username) AS username FROM app_user
+          WHERE lower(username) = ANY($1) AND active AND 'trainer' = ANY(roles) AND id <> $2`,
+        [usernames.map((u) => u.toLowerCase()), course.ownerId],
+      );
+      const known = new Set(found.map((u) => u.username));
+      const unknown = usernames.filter((u) => !known.has(u.toLowerCase()));
+      if (unknown.length > 0) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Not an active trainer other than the owner: ${unknown.join(', ')}.`,
+          [{ field: 'usernames', problems: unknown.map((u) => `${u} is not an active trainer other than the owner`) }],
+        );
+      }
+      await tx.query(`DELETE FROM course_owner WHERE course_id = $1`, [id]);
+      if (found.length > 0) {
+        await tx.query(`INSERT INTO course_owner (course_id, user_id) SELECT $1, unnest($2::uuid[])`, [
+          id,
+          found.map((u) => u.id),
+        ]);
+      }
+    });
+    return this.get(actor, id);
+  }
+
   /** Trainers see their own courses; administrators see all. */
   private ownerFilter(actor: AuthUser): string | null {
     return actor.roles.includes('admin') ? null : actor.id;
@@ -215,7 +254,14 @@ export class AuthoringService {
       .getRepository(Course)
       .findOne({ where: { id }, lock: manager.queryRunner ? { mode: 'pessimistic_write' } : undefined });
     const owner = this.ownerFilter(actor);
-    if (!course || (owner !== null && course.ownerId !== owner)) throw notFound();
+    if (!course) throw notFound();
+    if (owner !== null && course.ownerId !== owner) {
+      const [coOwner] = await manager.query<unknown[]>(
+        `SELECT 1 FROM course_owner WHERE course_id = $1 AND user_id = $2`,
+        [id, owner],
+      );
+      if (!coOwner) throw notFound();
+    }
     return course;
   }
 

@@ -5,7 +5,14 @@ import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
 import { AuthoringService } from './authoring.service';
-import { CreateCourseDto, CreateModuleDto, ModuleOrderDto, UpdateCourseDto, UpdateModuleDto } from './curriculum.dto';
+import {
+  CoOwnersDto,
+  CreateCourseDto,
+  CreateModuleDto,
+  ModuleOrderDto,
+  UpdateCourseDto,
+  UpdateModuleDto,
+} from './curriculum.dto';
 
 @ApiTags('curriculum')
 @Controller('curriculum')
@@ -54,6 +61,15 @@ export class CurriculumController {
     @Body() body: ModuleOrderDto,
   ): Promise<AuthoredCourseDto> {
     return this.authoring.reorder(actor, params.id, body.moduleIds);
+  }
+
+  @Put('courses/:id/co-owners')
+  setCoOwners(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: IdParam,
+    @Body() body: CoOwnersDto,
+  ): Promise<AuthoredCourseDto> {
+    return this.authoring.setCoOwners(actor, params.id, body.usernames);
   }
 
   @Post('courses/:id/publish')

@@ -19,6 +19,7 @@ import {
 import {
   COURSE_CATEGORIES,
   type CourseCategory,
+  type CoOwnersRequest,
   type CreateCourseRequest,
   type CreateModuleRequest,
   type ModuleKind,
@@ -136,4 +137,14 @@ export class ModuleOrderDto implements ModuleOrderRequest {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true, message: 'each module id must be a UUID' })
   moduleIds!: string[];
+}
+
+export class CoOwnersDto implements CoOwnersRequest {
+  @ApiProperty({ type: [String], example: ['trainer-b'] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  usernames!: string[];
 }

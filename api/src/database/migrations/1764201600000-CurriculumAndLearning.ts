@@ -48,6 +48,17 @@ export class CurriculumAndLearning1764201600000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_course_owner ON course (owner_id)`);
     await q.query(`CREATE INDEX ix_course_status ON course (status, category)`);
 
+    // Trainers who edit a course together with its owner.
+    await q.query(`
+      CREATE TABLE course_owner (
+        course_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        CONSTRAINT pk_course_owner PRIMARY KEY (course_id, user_id),
+        CONSTRAINT fk_course_owner_course FOREIGN KEY (course_id) REFERENCES course (id) ON DELETE CASCADE,
+        CONSTRAINT fk_course_owner_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
+      )`);
+    await q.query(`CREATE INDEX ix_course_owner_user ON course_owner (user_id)`);
+
     await q.query(`
       CREATE TABLE program_course (
         program_id uuid NOT NULL,
@@ -166,6 +177,7 @@ export class CurriculumAndLearning1764201600000 implements MigrationInterface {
       'program_enrolment',
       'module',
       'program_course',
+      'course_owner',
       'course',
       'program',
     ]) {

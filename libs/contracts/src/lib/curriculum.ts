@@ -25,8 +25,16 @@ export interface AuthoredCourseSummary {
   updatedAt: string;
 }
 
+/** A trainer who edits a course together with its owner. */
+export interface CourseCoOwner {
+  username: string;
+  name: string;
+}
+
 export interface AuthoredCourseDto extends AuthoredCourseSummary {
   summary: string;
+  /** Trainers who may edit the course besides its owner. */
+  coOwners: CourseCoOwner[];
   sequential: boolean;
   publishedAt: string | null;
   modules: AuthoredModuleDto[];
@@ -53,4 +61,9 @@ export type UpdateModuleRequest = Partial<Omit<CreateModuleRequest, 'kind'>>;
 export interface ModuleOrderRequest {
   /** Every module id of the course, in the new order. */
   moduleIds: string[];
+}
+
+export interface CoOwnersRequest {
+  /** Usernames of active trainers; replaces the course's co-owners. */
+  usernames: string[];
 }
