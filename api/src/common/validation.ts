@@ -24,3 +24,12 @@ export function validationPipe(): ValidationPipe {
     },
   });
 }
+
+/** `@Transform(trim)`: surrounding white space is not part of a name or title. */
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * `@ValidateIf(present)` on an optional field of a PATCH body: absent is fine, but `null` is
+ * validated (and refused), so it cannot clear a required column.
+ */
+export const present = (_: object, value: unknown): boolean => value !== undefined;

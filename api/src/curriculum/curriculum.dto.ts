@@ -27,9 +27,8 @@ import {
   type UpdateCourseRequest,
   type UpdateModuleRequest,
 } from '@lingyan/contracts';
+import { present, trim } from '../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const present = (_: object, value: unknown) => value !== undefined;
 const MAX_BODY = 200_000;
 
 export class CreateCourseDto implements CreateCourseRequest {

@@ -1,12 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ContentStatus, CourseCategory, ModuleKind, ProgramKind } from '@lingyan/contracts';
 import type { CreditTable } from '@lingyan/domain';
-
-/** Postgres returns numeric as text; credits are small decimals. */
-const numeric = {
-  to: (value: number) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { numericColumn } from '../common/columns';
 
 @Entity('program')
 export class Program {
@@ -14,7 +9,7 @@ export class Program {
   @Column({ type: 'varchar', length: 200 }) title!: string;
   @Column({ type: 'smallint' }) year!: number;
   @Column({ type: 'varchar', length: 32 }) kind!: ProgramKind;
-  @Column({ name: 'required_credits', type: 'numeric', precision: 6, scale: 2, transformer: numeric })
+  @Column({ name: 'required_credits', type: 'numeric', precision: 6, scale: 2, transformer: numericColumn })
   requiredCredits!: number;
   @Column({ name: 'starts_on', type: 'date' }) startsOn!: string;
   @Column({ name: 'ends_on', type: 'date' }) endsOn!: string;
@@ -57,7 +52,7 @@ export class CourseModule {
   @Column({ type: 'varchar', length: 200 }) title!: string;
   @Column({ type: 'text', nullable: true }) body!: string | null;
   @Column({ name: 'estimated_minutes', type: 'integer' }) estimatedMinutes!: number;
-  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric }) credits!: number;
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numericColumn }) credits!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

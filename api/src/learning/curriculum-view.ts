@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CourseCategory, ModuleKind, ProgressStatus } from '@lingyan/contracts';
-import { courseStatus, lockedModules } from '@lingyan/domain';
+import { courseStatus, lockedModules, sumCredits } from '@lingyan/domain';
 
 /** A published course with its modules and one user's progress in them. */
 export interface CourseView {
@@ -96,7 +96,7 @@ export async function loadCourseViews(
     views.set(course.id, {
       ...course,
       status: courseStatus(statuses),
-      credits: moduleViews.reduce((sum, m) => sum + Math.round(m.credits * 100), 0) / 100,
+      credits: sumCredits(moduleViews.map((m) => m.credits)),
       modules: moduleViews,
     });
   }

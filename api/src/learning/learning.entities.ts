@@ -1,10 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ProgressStatus } from '@lingyan/contracts';
-
-const numeric = {
-  to: (value: number) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { numericColumn } from '../common/columns';
 
 @Entity('program_enrolment')
 export class ProgramEnrolment {
@@ -45,7 +41,7 @@ export class CreditLedgerEntry {
   @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
   @Column({ name: 'module_id', type: 'uuid' }) moduleId!: string;
   @Column({ name: 'course_id', type: 'uuid' }) courseId!: string;
-  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric }) credits!: number;
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numericColumn }) credits!: number;
   @Column({ type: 'varchar', length: 64 }) rule!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

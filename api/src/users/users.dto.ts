@@ -27,6 +27,7 @@ import {
 } from '@lingyan/contracts';
 import { PHONE_PATTERN, USERNAME_PATTERN, passwordProblem } from '@lingyan/domain';
 import { PageQuery } from '../common/paging';
+import { present, trim } from '../common/validation';
 
 const REGION_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
@@ -56,11 +57,6 @@ function IsStrongPassword(): PropertyDecorator {
     });
   };
 }
-
-/** Optional, but when present (even null) it must be valid: null cannot clear a required field. */
-const present = (_: object, value: unknown) => value !== undefined;
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UserIdParam {
   @ApiProperty({ format: 'uuid' })

@@ -17,10 +17,10 @@ import { AuthService } from '../core/auth/auth.service';
 import { AppError, toAppError } from '../core/http/api-error';
 import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
-import { errorKey } from '../core/i18n/translation-key';
 import { CurriculumService } from './curriculum.service';
 import { categoryKey, statusColor, statusKey } from './teach-format';
 import { injectIsPhone } from '../core/layout/is-phone';
+import { LoadError } from '../share/load-error/load-error';
 
 type ListState =
   | { status: 'loading' }
@@ -46,6 +46,7 @@ const asStatus = (value: string | null): ContentStatus | null =>
     NzTableModule,
     NzTagModule,
     TPipe,
+    LoadError,
   ],
   templateUrl: './course-list.page.html',
   styleUrl: './course-list.page.scss',
@@ -62,7 +63,6 @@ export class CourseListPage {
   protected readonly statusKey = statusKey;
   protected readonly statusColor = statusColor;
   protected readonly categoryKey = categoryKey;
-  protected readonly errorKey = errorKey;
 
   protected readonly isPhone = injectIsPhone();
   protected readonly isAdmin = computed(() => this.auth.user()?.roles.includes('admin') ?? false);

@@ -39,10 +39,11 @@ import { AppError, toAppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { errorKey, positionKey, roleKey } from '../../core/i18n/translation-key';
+import { positionKey, roleKey } from '../../core/i18n/translation-key';
 import { RegionPicker } from '../../share/regions/region-picker';
 import { UsersService } from './users.service';
 import { injectIsPhone } from '../../core/layout/is-phone';
+import { LoadError } from '../../share/load-error/load-error';
 
 interface Filters {
   page: number;
@@ -95,6 +96,7 @@ function filtersOf(params: ParamMap): Filters {
     NzTableModule,
     NzTagModule,
     TPipe,
+    LoadError,
     RegionPicker,
   ],
   templateUrl: './user-list.page.html',
@@ -112,7 +114,6 @@ export class UserListPage {
   protected readonly roles = ROLES;
   protected readonly roleKey = roleKey;
   protected readonly positionKey = positionKey;
-  protected readonly errorKey = errorKey;
 
   protected readonly isPhone = injectIsPhone();
 
