@@ -15,7 +15,10 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [{ input: './src/database/seed', glob: '*.tsv.gz', output: 'seed' }],
+      assets: [
+        { input: './src/database/seed', glob: '*.tsv.gz', output: 'seed' },
+        { input: './src/database/seed/media', glob: 'demo-*.{mp4,pdf,json}', output: 'seed/media' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { CurriculumModule } from './curriculum/curriculum.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
+import { MediaModule } from './media/media.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         RegionsModule,
+        MediaModule,
         LearningModule,
         CurriculumModule,
       ],

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/config';
 import { closeApp, createApp } from './create-app';
 import { EmbeddedPostgres } from './database/embedded-postgres';
+import { MEDIA_STORAGE, type MediaStorage } from './media/storage';
 import { prepareDatabase } from './database/prepare-database';
 
 const logger = new Logger('Lingyan');
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   await prepareDatabase(app.get(DataSource), {
     demoData: config.demoData,
     bootstrapAdmin: config.bootstrapAdmin,
+    storage: app.get<MediaStorage>(MEDIA_STORAGE),
     log: (m) => logger.log(m),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -216,7 +216,7 @@ describe('learning: programs, modules, progress and the credit ledger', () => {
         eventId: 'x',
         moduleId: f.openModuleId,
         startedAt: 'yesterday',
-        position: 2,
+        position: 40_000,
         done: true,
       });
       expect(response.status).toBe(400);

@@ -69,13 +69,15 @@ describe('the platform', () => {
       expect(open.map((r) => r.name)).toEqual([]);
     });
 
-    it('only sign-in, refresh, logout and health are public', () => {
+    it('only sign-in, refresh, logout, health and signed media links are public', () => {
       const publicRoutes = routes(t)
         .filter((r) => r.meta?.public)
         .map((r) => `${r.method} ${r.path}`)
         .sort();
       expect(publicRoutes).toEqual([
         'GET /api/health',
+        // Checks its own signature, made for one signed-in user and expiring (see media-links.ts).
+        'GET /api/media/:id/content',
         'POST /api/auth/login',
         'POST /api/auth/logout',
         'POST /api/auth/refresh',

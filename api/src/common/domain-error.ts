@@ -30,12 +30,23 @@ export function errorStatus(code: ErrorCode): number {
     case 'REGION_NOT_FOUND':
     case 'COURSE_NOT_FOUND':
     case 'MODULE_NOT_FOUND':
+    case 'PROGRAM_NOT_FOUND':
+    case 'MEDIA_NOT_FOUND':
       return 404;
+    case 'MEDIA_LINK_INVALID':
+      return 403;
+    case 'UPLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'MODULE_LOCKED':
       return 403;
     case 'EVENT_ID_CONFLICT':
     case 'COURSE_NOT_EDITABLE':
     case 'COURSE_EMPTY':
+    case 'MODULE_INCOMPLETE':
+    case 'PROGRAM_NOT_EDITABLE':
+    case 'PROGRAM_NOT_READY':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
       return 422;

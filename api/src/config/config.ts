@@ -32,6 +32,12 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** First province administrator, created on start when there is no administrator yet. */
   bootstrapAdmin: { username: string; password: string } | null;
+  /** Folder of uploaded files (the disk storage); `MEDIA_DIR`, default `<dataDir>/media`. */
+  mediaDir: string;
+  /** Largest upload per kind, in bytes (`UPLOAD_MAX_VIDEO_MB`, `UPLOAD_MAX_DOCUMENT_MB`, `UPLOAD_MAX_IMAGE_MB`). */
+  uploadMaxBytes: { video: number; document: number; image: number };
+  /** How long a signed media link stays valid. */
+  mediaLinkTtlSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -45,6 +51,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const MB = 1024 * 1024;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name];
@@ -145,6 +153,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400, problems),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 3000, 0, 1_000_000, problems),
     bootstrapAdmin,
+    mediaDir: resolve(env['MEDIA_DIR'] || join(dataDir, 'media')),
+    uploadMaxBytes: {
+      video: integer(env, 'UPLOAD_MAX_VIDEO_MB', 500, 1, 10_000, problems) * MB,
+      document: integer(env, 'UPLOAD_MAX_DOCUMENT_MB', 50, 1, 1000, problems) * MB,
+      image: integer(env, 'UPLOAD_MAX_IMAGE_MB', 10, 1, 100, problems) * MB,
+    },
+    mediaLinkTtlSeconds: integer(env, 'MEDIA_LINK_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

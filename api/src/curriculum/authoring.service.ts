@@ -1,22 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthoredCourseDto, AuthoredCourseSummary, AuthoredModuleDto } from '@lingyan/contracts';
-import { moduleCompletionCredits, sumCredits } from '@lingyan/domain';
+import type {
+  AuthoredCourseDto,
+  AuthoredCourseSummary,
+  AuthoredModuleDto,
+  MediaKind,
+  ModuleKind,
+  TrainerOption,
+} from '@lingyan/contracts';
+import { moduleCompletionCredits, moduleProblems, sumCredits } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
+import { MediaService, mediaOf } from '../media/media.service';
 import { Course, CourseModule } from './curriculum.entities';
 import type { CreateCourseDto, CreateModuleDto, UpdateCourseDto, UpdateModuleDto } from './curriculum.dto';
 
 const notFound = () => new DomainError('COURSE_NOT_FOUND', 'No course of yours has this id.');
 
+/** The upload a module of each kind may use. */
+const MODULE_MEDIA: Record<ModuleKind, MediaKind | null> = { article: null, video: 'video', document: 'document' };
+
 /**
- * Trainers write courses and their modules. A trainer sees and edits only the courses they own;
- * administrators see all. Content changes only while a course is a draft.
+ * Trainers write courses and their modules. A trainer sees and edits only the courses they own or
+ * co-own; administrators see all. Content changes only in drafts: a published course is changed
+ * through a draft revision, whose publication updates the live course in place, so trainees keep
+ * their progress on every module that still exists.
  */
 @Injectable()
 export class AuthoringService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly media: MediaService,
+  ) {}
 
   async list(actor: AuthUser): Promise<AuthoredCourseSummary[]> {
     const rows: Array<{
@@ -25,54 +41,98 @@ export class AuthoringService {
       category: AuthoredCourseSummary['category'];
       status: AuthoredCourseSummary['status'];
       owner_name: string;
+      open_elective: boolean;
+      cover_media_id: string | null;
+      revision_id: string | null;
       module_count: number;
       credits: string | null;
       updated_at: Date;
     }> = await this.dataSource.query(
-      `SELECT c.id, c.title, c.category, c.status, u.name AS owner_name, c.updated_at,
-              (SELECT count(*)::int FROM module m WHERE m.course_id = c.id) AS module_count,
-              (SELECT sum(m.credits) FROM module m WHERE m.course_id = c.id) AS credits
+      `SELECT c.id, c.title, c.category, c.status, u.name AS owner_name, c.open_elective, c.cover_media_id,
+              c.updated_at, r.id AS revision_id,
+              (SELECT count(*)::int FROM module m WHERE m.course_id = c.id AND m.retired_at IS NULL) AS module_count,
+              (SELECT sum(m.credits) FROM module m WHERE m.course_id = c.id AND m.retired_at IS NULL) AS credits
          FROM course c JOIN app_user u ON u.id = c.owner_id
-        WHERE ($1::uuid IS NULL OR c.owner_id = $1
+         LEFT JOIN course r ON r.revision_of = c.id
+        WHERE c.revision_of IS NULL
+          AND ($1::uuid IS NULL OR c.owner_id = $1
                OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $1))
-        ORDER BY c.updated_at DESC, c.id`,
+        ORDER BY greatest(c.updated_at, r.updated_at) DESC NULLS LAST, c.updated_at DESC, c.id`,
       [this.ownerFilter(actor)],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      category: r.category,
-      status: r.status,
-      ownerName: r.owner_name,
-      moduleCount: r.module_count,
-      credits: Number(r.credits ?? 0),
-      updatedAt: r.updated_at.toISOString(),
-    }));
+    const covers = await this.media.findMany(rows.flatMap((r) => (r.cover_media_id ? [r.cover_media_id] : [])));
+    return rows.map((r) => {
+      const cover = r.cover_media_id ? covers.get(r.cover_media_id) : undefined;
+      return {
+        id: r.id,
+        title: r.title,
+        category: r.category,
+        status: r.status,
+        ownerName: r.owner_name,
+        moduleCount: r.module_count,
+        credits: Number(r.credits ?? 0),
+        cover: cover ? this.media.toDto(cover, actor.id) : null,
+        openElective: r.open_elective,
+        revisionId: r.revision_id,
+        updatedAt: r.updated_at.toISOString(),
+      };
+    });
   }
 
   async get(actor: AuthUser, id: string): Promise<AuthoredCourseDto> {
     const course = await this.load(actor, id);
+    const liveId = course.revisionOf ?? course.id;
     const [owner] = await this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM app_user WHERE id = $1`, [
       course.ownerId,
     ]);
     const coOwners = await this.dataSource.query<Array<{ username: string; name: string }>>(
       `SELECT u.username, u.name FROM course_owner co JOIN app_user u ON u.id = co.user_id
         WHERE co.course_id = $1 ORDER BY u.username`,
+      [liveId],
+    );
+    const [revision] = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM course WHERE revision_of = $1`,
       [id],
     );
     const modules = await this.dataSource
       .getRepository(CourseModule)
-      .find({ where: { courseId: id }, order: { position: 'ASC' } });
-    const moduleDtos = modules.map<AuthoredModuleDto>((m) => ({
-      id: m.id,
-      position: m.position,
-      kind: m.kind,
-      title: m.title,
-      body: m.body,
-      estimatedMinutes: m.estimatedMinutes,
-      credits: m.credits,
-      updatedAt: m.updatedAt.toISOString(),
-    }));
+      .createQueryBuilder('m')
+      .where('m.course_id = :id AND m.retired_at IS NULL', { id })
+      .orderBy('m.position', 'ASC')
+      .getMany();
+    const files = await this.media.findMany([
+      ...modules.flatMap((m) => (m.mediaId ? [m.mediaId] : [])),
+      ...(course.coverMediaId ? [course.coverMediaId] : []),
+    ]);
+    const images = await this.media.bodyMedia(
+      modules.map((m) => m.body),
+      actor.id,
+    );
+    const moduleDtos = modules.map<AuthoredModuleDto>((m) => {
+      const file = m.mediaId ? files.get(m.mediaId) : undefined;
+      return {
+        id: m.id,
+        position: m.position,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        bodyMedia: mediaOf(m.body, images),
+        media: file ? this.media.toDto(file, actor.id) : null,
+        externalUrl: m.externalUrl,
+        durationSeconds: m.durationSeconds,
+        estimatedMinutes: m.estimatedMinutes,
+        credits: m.credits,
+        problems: moduleProblems({
+          kind: m.kind,
+          body: m.body,
+          mediaKind: file?.kind ?? null,
+          externalUrl: m.externalUrl,
+          durationSeconds: m.durationSeconds,
+        }),
+        updatedAt: m.updatedAt.toISOString(),
+      };
+    });
+    const cover = course.coverMediaId ? files.get(course.coverMediaId) : undefined;
     return {
       id: course.id,
       title: course.title,
@@ -84,6 +144,10 @@ export class AuthoringService {
       ownerName: owner?.name ?? '',
       moduleCount: moduleDtos.length,
       credits: sumCredits(moduleDtos.map((m) => m.credits)),
+      cover: cover ? this.media.toDto(cover, actor.id) : null,
+      openElective: course.openElective,
+      revisionId: revision?.id ?? null,
+      revisionOf: course.revisionOf,
       publishedAt: course.publishedAt ? course.publishedAt.toISOString() : null,
       updatedAt: course.updatedAt.toISOString(),
       modules: moduleDtos,
@@ -91,12 +155,15 @@ export class AuthoringService {
   }
 
   async create(actor: AuthUser, dto: CreateCourseDto): Promise<AuthoredCourseDto> {
+    if (dto.coverMediaId) await this.media.requireKind(dto.coverMediaId, ['image'], 'coverMediaId');
     const saved = await this.dataSource.getRepository(Course).save(
       this.dataSource.getRepository(Course).create({
         title: dto.title,
         summary: dto.summary ?? '',
         category: dto.category,
         sequential: dto.sequential ?? false,
+        openElective: dto.openElective ?? false,
+        coverMediaId: dto.coverMediaId ?? null,
         status: 'draft',
         ownerId: actor.id,
       }),
@@ -106,16 +173,20 @@ export class AuthoringService {
 
   async update(actor: AuthUser, id: string, dto: UpdateCourseDto): Promise<AuthoredCourseDto> {
     await this.loadDraft(actor, id);
+    if (dto.coverMediaId) await this.media.requireKind(dto.coverMediaId, ['image'], 'coverMediaId');
     const changes: Partial<Course> = {};
     if (dto.title !== undefined) changes.title = dto.title;
     if (dto.summary !== undefined) changes.summary = dto.summary;
     if (dto.category !== undefined) changes.category = dto.category;
     if (dto.sequential !== undefined) changes.sequential = dto.sequential;
+    if (dto.openElective !== undefined) changes.openElective = dto.openElective;
+    if (dto.coverMediaId !== undefined) changes.coverMediaId = dto.coverMediaId;
     if (Object.keys(changes).length > 0) await this.dataSource.getRepository(Course).update({ id }, changes);
     return this.get(actor, id);
   }
 
   async addModule(actor: AuthUser, courseId: string, dto: CreateModuleDto): Promise<AuthoredCourseDto> {
+    const source = await this.checkSource(dto.kind, dto);
     await this.dataSource.transaction(async (tx) => {
       await this.loadDraft(actor, courseId, tx);
       const [{ next }] = await tx.query<Array<{ next: number }>>(
@@ -127,9 +198,12 @@ export class AuthoringService {
         position: next,
         kind: dto.kind,
         title: dto.title,
-        body: dto.body ?? '',
+        body: dto.kind === 'article' ? (dto.body ?? '') : null,
         estimatedMinutes: dto.estimatedMinutes,
         credits: moduleCompletionCredits(dto.estimatedMinutes).credits,
+        mediaId: source.mediaId ?? null,
+        externalUrl: source.externalUrl ?? null,
+        durationSeconds: dto.kind === 'video' ? (dto.durationSeconds ?? null) : null,
       });
       await this.touch(tx, courseId);
     });
@@ -138,6 +212,7 @@ export class AuthoringService {
 
   async updateModule(actor: AuthUser, moduleId: string, dto: UpdateModuleDto): Promise<AuthoredCourseDto> {
     const module = await this.loadModule(moduleId);
+    const source = await this.checkSource(module.kind, dto);
     await this.dataSource.transaction(async (tx) => {
       await this.loadDraft(actor, module.courseId, tx);
       const changes: Partial<CourseModule> = {};
@@ -147,6 +222,9 @@ export class AuthoringService {
         changes.estimatedMinutes = dto.estimatedMinutes;
         changes.credits = moduleCompletionCredits(dto.estimatedMinutes).credits;
       }
+      if (source.mediaId !== undefined) changes.mediaId = source.mediaId;
+      if (source.externalUrl !== undefined) changes.externalUrl = source.externalUrl;
+      if (dto.durationSeconds !== undefined) changes.durationSeconds = dto.durationSeconds;
       if (Object.keys(changes).length > 0) await tx.getRepository(CourseModule).update({ id: moduleId }, changes);
       await this.touch(tx, module.courseId);
     });
@@ -188,19 +266,57 @@ export class AuthoringService {
     return this.get(actor, courseId);
   }
 
+  /**
+   * Publishes a draft. A draft revision is merged into its live course instead: modules it kept are
+   * updated in place (same ids, so progress and credits stay), new ones move over, dropped ones retire.
+   */
   async publish(actor: AuthUser, id: string): Promise<AuthoredCourseDto> {
-    await this.dataSource.transaction(async (tx) => {
-      await this.loadDraft(actor, id, tx);
-      const [{ n }] = await tx.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM module WHERE course_id = $1`,
+    const liveId = await this.dataSource.transaction(async (tx) => {
+      const course = await this.loadDraft(actor, id, tx);
+      const modules = await tx.query<
+        Array<{
+          id: string;
+          title: string;
+          kind: ModuleKind;
+          body: string | null;
+          media_kind: MediaKind | null;
+          external_url: string | null;
+          duration_seconds: number | null;
+        }>
+      >(
+        `SELECT m.id, m.title, m.kind, m.body, f.kind AS media_kind, m.external_url, m.duration_seconds
+           FROM module m LEFT JOIN media f ON f.id = m.media_id
+          WHERE m.course_id = $1 AND m.retired_at IS NULL ORDER BY m.position`,
         [id],
       );
-      if (n === 0) throw new DomainError('COURSE_EMPTY', 'Add at least one module before publishing.');
+      if (modules.length === 0) throw new DomainError('COURSE_EMPTY', 'Add at least one module before publishing.');
+      const incomplete = modules
+        .map((m) => ({
+          field: `modules.${m.id}`,
+          title: m.title,
+          problems: moduleProblems({
+            kind: m.kind,
+            body: m.body,
+            mediaKind: m.media_kind,
+            externalUrl: m.external_url,
+            durationSeconds: m.duration_seconds,
+          }),
+        }))
+        .filter((m) => m.problems.length > 0);
+      if (incomplete.length > 0) {
+        throw new DomainError(
+          'MODULE_INCOMPLETE',
+          `Complete these modules first: ${incomplete.map((m) => `${m.title} (${m.problems.join('; ')})`).join(', ')}.`,
+          incomplete.map(({ field, problems }) => ({ field, problems })),
+        );
+      }
+      if (course.revisionOf) return this.mergeRevision(tx, course);
       await tx.query(`UPDATE course SET status = 'published', published_at = now(), updated_at = now() WHERE id = $1`, [
         id,
       ]);
+      return id;
     });
-    return this.get(actor, id);
+    return this.get(actor, liveId);
   }
 
   async archive(actor: AuthUser, id: string): Promise<AuthoredCourseDto> {
@@ -212,10 +328,56 @@ export class AuthoringService {
     return this.get(actor, id);
   }
 
+  /** The draft revision of a published course: the existing one, or a new copy of the live course. */
+  async revision(actor: AuthUser, id: string): Promise<AuthoredCourseDto> {
+    const revisionId = await this.dataSource.transaction(async (tx) => {
+      const course = await this.load(actor, id, tx);
+      if (course.status !== 'published') {
+        throw new DomainError(
+          'COURSE_NOT_EDITABLE',
+          course.status === 'draft'
+            ? 'This course is a draft: edit it directly.'
+            : 'An archived course cannot be revised.',
+        );
+      }
+      const [existing] = await tx.query<Array<{ id: string }>>(`SELECT id FROM course WHERE revision_of = $1`, [id]);
+      if (existing) return existing.id;
+      const [created] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO course (title, summary, category, sequential, status, owner_id, revision_of, open_elective,
+                             cover_media_id)
+         SELECT title, summary, category, sequential, 'draft', owner_id, id, open_elective, cover_media_id
+           FROM course WHERE id = $1
+         RETURNING id`,
+        [id],
+      );
+      await tx.query(
+        `INSERT INTO module (course_id, position, kind, title, body, estimated_minutes, credits, media_id,
+                             external_url, duration_seconds, origin_id)
+         SELECT $2, position, kind, title, body, estimated_minutes, credits, media_id, external_url,
+                duration_seconds, id
+           FROM module WHERE course_id = $1 AND retired_at IS NULL`,
+        [id, created.id],
+      );
+      return created.id;
+    });
+    return this.get(actor, revisionId);
+  }
+
+  /** Deletes a draft: a revision, or a course that was never published. */
+  async discard(actor: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.loadDraft(actor, id, tx);
+      await tx.query(`DELETE FROM course WHERE id = $1`, [id]);
+    });
+  }
+
   /** Replaces a course's co-owners. Only its owner or an administrator may; co-owners must be active trainers. */
   async setCoOwners(actor: AuthUser, id: string, usernames: string[]): Promise<AuthoredCourseDto> {
     await this.dataSource.transaction(async (tx) => {
       const course = await this.load(actor, id, tx);
+      if (course.revisionOf) {
+        throw new DomainError('COURSE_NOT_EDITABLE', 'Co-owners belong to the published course, not its revision.');
+      }
       if (!actor.roles.includes('admin') && course.ownerId !== actor.id) {
         throw new DomainError('FORBIDDEN', 'Only the course’s owner or an administrator can change its co-owners.');
       }
@@ -244,11 +406,89 @@ export class AuthoringService {
     return this.get(actor, id);
   }
 
+  /** Active trainers matching a part of their username or name, to choose co-owners from. */
+  async trainers(q: string | undefined): Promise<TrainerOption[]> {
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    return this.dataSource.query<TrainerOption[]>(
+      `SELECT username, name FROM app_user
+        WHERE active AND 'trainer' = ANY(roles)
+          AND ($1::text IS NULL OR username ILIKE $1 OR name ILIKE $1)
+        ORDER BY name, username LIMIT 20`,
+      [pattern],
+    );
+  }
+
+  private async mergeRevision(tx: EntityManager, revision: Course): Promise<string> {
+    const liveId = revision.revisionOf as string;
+    await tx.query(`SELECT id FROM course WHERE id = $1 FOR UPDATE`, [liveId]);
+    await tx.query(
+      `UPDATE course l SET title = r.title, summary = r.summary, category = r.category, sequential = r.sequential,
+                           open_elective = r.open_elective, cover_media_id = r.cover_media_id,
+                           published_at = now(), updated_at = now()
+         FROM course r WHERE r.id = $1 AND l.id = $2`,
+      [revision.id, liveId],
+    );
+    // Kept modules: the live rows take the revision's content, keeping their ids.
+    await tx.query(
+      `UPDATE module l SET position = r.position, title = r.title, body = r.body,
+                           estimated_minutes = r.estimated_minutes, credits = r.credits, media_id = r.media_id,
+                           external_url = r.external_url, duration_seconds = r.duration_seconds, updated_at = now()
+         FROM module r
+        WHERE r.course_id = $1 AND r.origin_id = l.id AND l.course_id = $2 AND l.retired_at IS NULL`,
+      [revision.id, liveId],
+    );
+    // Dropped modules retire: progress and ledger entries still point at them.
+    await tx.query(
+      `UPDATE module l SET retired_at = now()
+        WHERE l.course_id = $2 AND l.retired_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM module r WHERE r.course_id = $1 AND r.origin_id = l.id)`,
+      [revision.id, liveId],
+    );
+    // New modules move into the live course.
+    await tx.query(`UPDATE module SET course_id = $2 WHERE course_id = $1 AND origin_id IS NULL`, [
+      revision.id,
+      liveId,
+    ]);
+    await tx.query(`DELETE FROM course WHERE id = $1`, [revision.id]);
+    return liveId;
+  }
+
+  /**
+   * Checks a module's video or PDF: an upload of the kind the module shows, or (videos only) an https
+   * address. Giving one clears the other. Returns the columns to set (undefined: leave as is).
+   */
+  private async checkSource(
+    kind: ModuleKind,
+    dto: { mediaId?: string | null; externalUrl?: string | null },
+  ): Promise<{ mediaId?: string | null; externalUrl?: string | null }> {
+    const wanted = MODULE_MEDIA[kind];
+    if (dto.mediaId && dto.externalUrl) {
+      throw new DomainError('VALIDATION_FAILED', 'Give either mediaId or externalUrl, not both.', [
+        { field: 'externalUrl', problems: ['cannot be given together with mediaId'] },
+      ]);
+    }
+    if (dto.mediaId !== undefined && dto.mediaId !== null && wanted === null) {
+      throw new DomainError('VALIDATION_FAILED', 'An article has no file; put images in its text.', [
+        { field: 'mediaId', problems: [`a ${kind} module has no file`] },
+      ]);
+    }
+    if (dto.externalUrl && kind !== 'video') {
+      throw new DomainError('VALIDATION_FAILED', 'Only a video can come from an external address.', [
+        { field: 'externalUrl', problems: [`a ${kind} module cannot use an external address`] },
+      ]);
+    }
+    if (dto.mediaId && wanted) await this.media.requireKind(dto.mediaId, [wanted], 'mediaId');
+    if (dto.mediaId) return { mediaId: dto.mediaId, externalUrl: null };
+    if (dto.externalUrl) return { mediaId: null, externalUrl: dto.externalUrl };
+    return { mediaId: dto.mediaId, externalUrl: dto.externalUrl };
+  }
+
   /** Trainers see their own courses; administrators see all. */
   private ownerFilter(actor: AuthUser): string | null {
     return actor.roles.includes('admin') ? null : actor.id;
   }
 
+  /** A course the actor may edit: they own or co-own it (a revision: its live course), or are an admin. */
   private async load(actor: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Course> {
     const course = await manager
       .getRepository(Course)
@@ -258,7 +498,7 @@ export class AuthoringService {
     if (owner !== null && course.ownerId !== owner) {
       const [coOwner] = await manager.query<unknown[]>(
         `SELECT 1 FROM course_owner WHERE course_id = $1 AND user_id = $2`,
-        [id, owner],
+        [course.revisionOf ?? id, owner],
       );
       if (!coOwner) throw notFound();
     }
@@ -270,7 +510,7 @@ export class AuthoringService {
     if (course.status !== 'draft') {
       throw new DomainError(
         'COURSE_NOT_EDITABLE',
-        `This course is ${course.status}; only drafts can be edited (revisions of published courses come next).`,
+        `This course is ${course.status}; only drafts can be edited. Create a revision of a published course.`,
       );
     }
     return course;

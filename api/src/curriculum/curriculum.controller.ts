@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthoredCourseDto, AuthoredCourseSummary } from '@lingyan/contracts';
+import type { AuthoredCourseDto, AuthoredCourseSummary, TrainerOption } from '@lingyan/contracts';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
@@ -10,6 +10,7 @@ import {
   CreateCourseDto,
   CreateModuleDto,
   ModuleOrderDto,
+  TrainerQueryDto,
   UpdateCourseDto,
   UpdateModuleDto,
 } from './curriculum.dto';
@@ -77,6 +78,25 @@ export class CurriculumController {
   @ApiConflictResponse({ description: 'The course is not a draft, or has no modules.' })
   publish(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<AuthoredCourseDto> {
     return this.authoring.publish(actor, params.id);
+  }
+
+  @Post('courses/:id/revision')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'Only a published course has revisions.' })
+  revision(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<AuthoredCourseDto> {
+    return this.authoring.revision(actor, params.id);
+  }
+
+  @Delete('courses/:id')
+  @HttpCode(204)
+  @ApiConflictResponse({ description: 'Only drafts (and revisions) can be discarded.' })
+  async discard(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<void> {
+    await this.authoring.discard(actor, params.id);
+  }
+
+  @Get('trainers')
+  trainers(@Query() query: TrainerQueryDto): Promise<TrainerOption[]> {
+    return this.authoring.trainers(query.q);
   }
 
   @Post('courses/:id/archive')

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  IsUrl,
   Max,
   MaxLength,
   Min,
@@ -18,6 +19,7 @@ import {
 } from 'class-validator';
 import {
   COURSE_CATEGORIES,
+  MODULE_KINDS,
   type CourseCategory,
   type CoOwnersRequest,
   type CreateCourseRequest,
@@ -53,6 +55,16 @@ export class CreateCourseDto implements CreateCourseRequest {
   @IsOptional()
   @IsBoolean()
   sequential?: boolean;
+
+  @ApiPropertyOptional({ description: 'Offered in the catalog of open electives.' })
+  @ValidateIf(present)
+  @IsBoolean()
+  openElective?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded image; null removes the cover.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'coverMediaId must be a UUID' })
+  coverMediaId?: string | null;
 }
 
 export class UpdateCourseDto implements UpdateCourseRequest {
@@ -79,11 +91,21 @@ export class UpdateCourseDto implements UpdateCourseRequest {
   @ValidateIf(present)
   @IsBoolean()
   sequential?: boolean;
+
+  @ApiPropertyOptional({ description: 'Offered in the catalog of open electives.' })
+  @ValidateIf(present)
+  @IsBoolean()
+  openElective?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded image; null removes the cover.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'coverMediaId must be a UUID' })
+  coverMediaId?: string | null;
 }
 
 export class CreateModuleDto implements CreateModuleRequest {
-  @ApiProperty({ enum: ['article'], description: 'Video and document modules come with uploads.' })
-  @IsIn(['article'], { message: 'kind must be article (video and document modules come with uploads)' })
+  @ApiProperty({ enum: MODULE_KINDS })
+  @IsIn(MODULE_KINDS)
   kind!: ModuleKind;
 
   @ApiProperty()
@@ -104,6 +126,28 @@ export class CreateModuleDto implements CreateModuleRequest {
   @Min(1)
   @Max(600)
   estimatedMinutes!: number;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded video or PDF.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'mediaId must be a UUID' })
+  mediaId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'https:// address of a video hosted elsewhere.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: true },
+    { message: 'externalUrl must be an https:// address' },
+  )
+  @MaxLength(2000)
+  externalUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 36000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36000)
+  durationSeconds?: number | null;
 }
 
 export class UpdateModuleDto implements UpdateModuleRequest {
@@ -127,6 +171,28 @@ export class UpdateModuleDto implements UpdateModuleRequest {
   @Min(1)
   @Max(600)
   estimatedMinutes?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded video or PDF.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'mediaId must be a UUID' })
+  mediaId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'https:// address of a video hosted elsewhere.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: true },
+    { message: 'externalUrl must be an https:// address' },
+  )
+  @MaxLength(2000)
+  externalUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 36000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36000)
+  durationSeconds?: number | null;
 }
 
 export class ModuleOrderDto implements ModuleOrderRequest {
@@ -146,4 +212,13 @@ export class CoOwnersDto implements CoOwnersRequest {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   usernames!: string[];
+}
+
+export class TrainerQueryDto {
+  @ApiPropertyOptional({ description: 'Part of a username or name.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(64)
+  q?: string;
 }

@@ -16,6 +16,7 @@ export class Program {
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: ContentStatus;
   @Column({ name: 'credit_table', type: 'jsonb', nullable: true }) creditTable!: CreditTable | null;
   @Column({ name: 'owner_id', type: 'uuid' }) ownerId!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -30,6 +31,10 @@ export class Course {
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: ContentStatus;
   @Column({ name: 'owner_id', type: 'uuid' }) ownerId!: string;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
+  /** On a draft revision: the published course it will replace. */
+  @Column({ name: 'revision_of', type: 'uuid', nullable: true }) revisionOf!: string | null;
+  @Column({ name: 'open_elective', type: 'boolean', default: false }) openElective!: boolean;
+  @Column({ name: 'cover_media_id', type: 'uuid', nullable: true }) coverMediaId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -53,6 +58,13 @@ export class CourseModule {
   @Column({ type: 'text', nullable: true }) body!: string | null;
   @Column({ name: 'estimated_minutes', type: 'integer' }) estimatedMinutes!: number;
   @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numericColumn }) credits!: number;
+  @Column({ name: 'media_id', type: 'uuid', nullable: true }) mediaId!: string | null;
+  @Column({ name: 'external_url', type: 'varchar', length: 2000, nullable: true }) externalUrl!: string | null;
+  @Column({ name: 'duration_seconds', type: 'integer', nullable: true }) durationSeconds!: number | null;
+  /** In a draft revision: the live module this copy stands for. */
+  @Column({ name: 'origin_id', type: 'uuid', nullable: true }) originId!: string | null;
+  /** A live module a published revision dropped: kept for progress and the ledger, no longer shown. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthoringService } from './authoring.service';
 import { CurriculumController } from './curriculum.controller';
+import { ProgramsController } from './programs.controller';
+import { ProgramsService } from './programs.service';
 
 @Module({
-  controllers: [CurriculumController],
-  providers: [AuthoringService],
+  controllers: [CurriculumController, ProgramsController],
+  providers: [AuthoringService, ProgramsService],
   exports: [AuthoringService],
 })
 export class CurriculumModule {}

@@ -1,6 +1,7 @@
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Course, CourseModule, Program, ProgramCourse } from '../curriculum/curriculum.entities';
 import { CreditLedgerEntry, ModuleProgress, ProgramEnrolment, ProgressEvent } from '../learning/learning.entities';
+import { Media } from '../media/media.entity';
 import { Region } from '../regions/region.entity';
 import { User } from '../users/user.entity';
 
@@ -17,4 +18,5 @@ export const ENTITIES = [
   ProgressEvent,
   ModuleProgress,
   CreditLedgerEntry,
+  Media,
 ];

@@ -2,7 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { moduleCompletionCredits } from '@lingyan/domain';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_PROGRAM } from './seed/demo-curriculum';
+import type { MediaStorage } from '../media/storage';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
+import { seedDemoMedia } from './seed/demo-media';
 import { readRegions } from './seed/regions-data';
 
 const LOCK_KEY = 7_302_026; // one advisory lock: API instances starting together prepare the database once
@@ -12,6 +14,8 @@ export interface PrepareOptions {
   demoData: boolean;
   /** Creates this province administrator when the database has no administrator yet. */
   bootstrapAdmin?: { username: string; password: string } | null;
+  /** Where the demo video and PDF are stored; without it they are not loaded. */
+  storage?: MediaStorage;
   log?: (message: string) => void;
 }
 
@@ -70,6 +74,16 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
     if (options.demoData && !(await seeded(dataSource, 'demo-curriculum'))) {
       await dataSource.transaction((tx) => seedDemoCurriculum(tx));
       log(`loaded the demo program “${DEMO_PROGRAM.title}”`);
+    }
+
+    const storage = options.storage;
+    if (options.demoData && storage && !(await seeded(dataSource, 'demo-media'))) {
+      await dataSource.transaction(async (tx) => {
+        if (await seedDemoMedia(tx, storage)) {
+          await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-media')`);
+          log('loaded the demo video and PDF');
+        }
+      });
     }
 
     if (options.bootstrapAdmin) {

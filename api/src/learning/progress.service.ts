@@ -3,37 +3,59 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ModuleKind, ModuleProgressDto, ProgressEventResponse, ProgressStatus } from '@lingyan/contracts';
 import {
-  coveredSeconds,
   eventWindowProblem,
   lockedModules,
   moduleCompletionCredits,
   moduleStatus,
   requiredSeconds,
+  segmentProblem,
+  videoRequiredSeconds,
   type EventWindowProblem,
+  type SegmentProblem,
 } from '@lingyan/domain';
 import { DomainError } from '../common/domain-error';
+import { creditTables } from './curriculum-view';
 import type { ProgressEventDto } from './learning.dto';
 
-const WINDOW_PROBLEMS: Record<EventWindowProblem, string> = {
+const WINDOW_PROBLEMS: Record<EventWindowProblem | SegmentProblem, string> = {
   ends_before_start: 'endedAt must be after startedAt',
   too_long: 'one event may report at most 5 minutes of activity',
   in_future: 'endedAt is in the future',
   too_old: 'the event is older than 30 days',
   before_open: 'it reports time from before the module was opened',
+  segment_backwards: 'segmentEnd must not be before segmentStart',
+  segment_too_long: 'it reports more of the video watched than time passed',
+  segment_beyond_end: 'the segment runs past the end of the video',
+  segment_half: 'segmentStart and segmentEnd come together',
 };
+
+/** A module as progress needs it. */
+export interface ProgressModule {
+  id: string;
+  kind: ModuleKind;
+  estimatedMinutes: number;
+  durationSeconds: number | null;
+}
 
 interface ProgressRow {
   status: ProgressStatus;
   active_seconds: number;
+  watched_seconds: number;
   reached_end: boolean;
   last_position: number | null;
+  furthest_position: number;
   completed_at: Date | null;
 }
 
+const PROGRESS_COLUMNS = `status, active_seconds, watched_seconds, reached_end, last_position, furthest_position,
+                          completed_at`;
+
 /**
- * Records activity reports and derives progress from them. Progress is always rebuilt from every
- * event of (user, module), so a retried event changes nothing and late or out-of-order events give
- * the same result; overlapping windows (two devices) count once. The server decides completion.
+ * Records activity reports and derives progress from them. Each event is kept as received (the audit
+ * trail) and folded into the module's progress as unions — of wall-clock windows and of watched video
+ * segments — so a retried event changes nothing, late or out-of-order events give the same result,
+ * and two devices at once count once. The work per event does not grow with the number of events.
+ * The server decides completion.
  */
 @Injectable()
 export class ProgressService {
@@ -46,25 +68,35 @@ export class ProgressService {
     const found: Array<{
       kind: ModuleKind;
       estimated_minutes: number;
-      credits: string;
+      duration_seconds: number | null;
       course_id: string;
       sequential: boolean;
       opened_at: Date | null;
       statuses: ProgressStatus[];
     }> = await this.dataSource.query(
-      `SELECT m.kind, m.estimated_minutes, m.credits, m.course_id, c.sequential, o.opened_at,
+      `SELECT m.kind, m.estimated_minutes, m.duration_seconds, m.course_id, c.sequential, o.opened_at,
               (SELECT array_agg(coalesce(mp.status, 'not_started') ORDER BY p.position)
                  FROM module p LEFT JOIN module_progress mp ON mp.module_id = p.id AND mp.user_id = $2
-                WHERE p.course_id = m.course_id AND p.position <= m.position) AS statuses
+                WHERE p.course_id = m.course_id AND p.position <= m.position AND p.retired_at IS NULL) AS statuses
          FROM module m
          JOIN course c ON c.id = m.course_id AND c.status = 'published'
          LEFT JOIN module_open o ON o.module_id = m.id AND o.user_id = $2
-        WHERE m.id = $1`,
+        WHERE m.id = $1 AND m.retired_at IS NULL`,
       [event.moduleId, userId],
     );
     const row = found[0];
     if (!row) throw new DomainError('MODULE_NOT_FOUND', 'No published module has this id.');
-    const problem = eventWindowProblem(window, Date.now(), row.opened_at?.getTime() ?? Date.now());
+    const module: ProgressModule = {
+      id: event.moduleId,
+      kind: row.kind,
+      estimatedMinutes: row.estimated_minutes,
+      durationSeconds: row.duration_seconds,
+    };
+    this.checkShape(module, event);
+    const segment = { start: event.segmentStart, end: event.segmentEnd };
+    const problem =
+      eventWindowProblem(window, Date.now(), row.opened_at?.getTime() ?? Date.now()) ??
+      segmentProblem(segment, window, module.durationSeconds);
     if (problem) {
       throw new DomainError(
         'IMPLAUSIBLE_PROGRESS',
@@ -74,20 +106,14 @@ export class ProgressService {
     if (lockedModules(row.statuses, row.sequential).at(-1)) {
       throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
     }
-    const module = {
-      id: event.moduleId,
-      kind: row.kind,
-      estimatedMinutes: row.estimated_minutes,
-      credits: Number(row.credits),
-    };
-    const view = { id: row.course_id };
 
     return this.dataSource.transaction(async (tx) => {
       // One (user, module) at a time, so two devices reporting at once cannot both award credit.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${userId}:${event.moduleId}`]);
       const inserted: unknown[] = await tx.query(
-        `INSERT INTO progress_event (id, user_id, module_id, started_at, ended_at, reached_end, position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO progress_event (id, user_id, module_id, started_at, ended_at, reached_end, position,
+                                     segment_start, segment_end)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [
           event.eventId,
@@ -97,6 +123,8 @@ export class ProgressService {
           new Date(window.end),
           event.reachedEnd ?? false,
           event.position ?? null,
+          event.segmentStart ?? null,
+          event.segmentEnd ?? null,
         ],
       );
       if (inserted.length === 0) {
@@ -109,15 +137,16 @@ export class ProgressService {
         }
         return { duplicate: true, progress: await this.progressOf(userId, module, tx), creditsEarned: 0 };
       }
-      const progress = await this.rebuild(tx, userId, event.moduleId, module.kind, module.estimatedMinutes);
+      const progress = await this.fold(tx, userId, module, event, window);
       let creditsEarned = 0;
       if (progress.status === 'complete') {
-        const award = moduleCompletionCredits(module.estimatedMinutes);
+        const applied = (await creditTables(tx, userId, [row.course_id])).get(row.course_id);
+        const award = moduleCompletionCredits(module.estimatedMinutes, applied?.table);
         const entered: Array<{ credits: string }> = await tx.query(
-          `INSERT INTO credit_ledger (user_id, module_id, course_id, credits, rule)
-           VALUES ($1, $2, $3, $4, $5)
+          `INSERT INTO credit_ledger (user_id, module_id, course_id, credits, rule, program_id)
+           VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT ON CONSTRAINT uq_credit_ledger_award DO NOTHING RETURNING credits`,
-          [userId, event.moduleId, view.id, module.credits, award.rule],
+          [userId, event.moduleId, row.course_id, award.credits, award.rule, applied?.programId ?? null],
         );
         creditsEarned = entered.length > 0 ? Number(entered[0].credits) : 0;
       }
@@ -135,60 +164,119 @@ export class ProgressService {
 
   async progressOf(
     userId: string,
-    module: { id: string; kind: ModuleKind; estimatedMinutes: number },
+    module: ProgressModule,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ModuleProgressDto> {
     const rows: ProgressRow[] = await manager.query(
-      `SELECT status, active_seconds, reached_end, last_position, completed_at
-         FROM module_progress WHERE user_id = $1 AND module_id = $2`,
+      `SELECT ${PROGRESS_COLUMNS} FROM module_progress WHERE user_id = $1 AND module_id = $2`,
       [userId, module.id],
     );
-    return toDto(rows[0] ?? null, requiredSeconds(module.kind, module.estimatedMinutes));
+    return toDto(rows[0] ?? null, module);
   }
 
-  private async rebuild(
+  /** Positions and segments that do not fit the module's kind are a client bug: a 400. */
+  private checkShape(module: ProgressModule, event: ProgressEventDto): void {
+    const problems: Array<{ field: string; problems: string[] }> = [];
+    if (module.kind === 'article' && event.position !== undefined && event.position > 1) {
+      problems.push({ field: 'position', problems: ['an article position is from 0 to 1'] });
+    }
+    if (module.kind !== 'video' && (event.segmentStart !== undefined || event.segmentEnd !== undefined)) {
+      problems.push({ field: 'segmentStart', problems: ['segments are reported for videos only'] });
+    }
+    if (problems.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
+        problems,
+      );
+    }
+  }
+
+  /** Folds one new event into the module's progress and decides its status. */
+  private async fold(
     tx: EntityManager,
     userId: string,
-    moduleId: string,
-    kind: ModuleKind,
-    estimatedMinutes: number,
+    module: ProgressModule,
+    event: ProgressEventDto,
+    window: { start: number; end: number },
   ): Promise<ModuleProgressDto> {
-    const events: Array<{ started_at: Date; ended_at: Date; reached_end: boolean; position: number | null }> =
-      await tx.query(
-        `SELECT started_at, ended_at, reached_end, position FROM progress_event
-          WHERE user_id = $1 AND module_id = $2 ORDER BY ended_at, id`,
-        [userId, moduleId],
-      );
-    const activeSeconds = coveredSeconds(
-      events.map((e) => ({ start: e.started_at.getTime(), end: e.ended_at.getTime() })),
-    );
-    const reachedEnd = events.some((e) => e.reached_end);
-    const latest = events[events.length - 1];
-    // The resume point is the latest event that reported a position; an event without one keeps it.
-    const lastPositioned = [...events].reverse().find((e) => e.position !== null);
-    const status = moduleStatus({ kind, estimatedMinutes, activeSeconds, reachedEnd, started: events.length > 0 });
-    const rows: ProgressRow[] = await tx.query(
-      `INSERT INTO module_progress (user_id, module_id, status, active_seconds, reached_end, last_position,
-                                    last_activity_at, completed_at)
-       VALUES ($1, $2, $3::varchar, $4, $5, $6, $7, CASE WHEN $3::varchar = 'complete' THEN now() END)
+    const hasSegment = event.segmentStart !== undefined && event.segmentEnd !== undefined;
+    const [merged]: Array<{
+      status: ProgressStatus;
+      active_total: number;
+      watched_total: number;
+      reached_end: boolean;
+    }> = await tx.query(
+      `INSERT INTO module_progress AS mp (user_id, module_id, status, active_seconds, reached_end, last_position,
+                                          last_position_at, last_activity_at, active_windows, watched,
+                                          furthest_position)
+       VALUES ($1, $2, 'in_progress', 0, $3, $4, CASE WHEN $4::real IS NULL THEN NULL ELSE $6::timestamptz END,
+               $6, tstzmultirange(tstzrange($5, $6)),
+               CASE WHEN $7::numeric IS NULL THEN '{}'::nummultirange
+                    ELSE nummultirange(numrange($7::numeric, $8::numeric)) END,
+               coalesce($8::real, 0))
        ON CONFLICT (user_id, module_id) DO UPDATE SET
-         status = EXCLUDED.status, active_seconds = EXCLUDED.active_seconds, reached_end = EXCLUDED.reached_end,
-         last_position = EXCLUDED.last_position, last_activity_at = EXCLUDED.last_activity_at,
-         completed_at = coalesce(module_progress.completed_at, EXCLUDED.completed_at)
-       RETURNING status, active_seconds, reached_end, last_position, completed_at`,
-      [userId, moduleId, status, activeSeconds, reachedEnd, lastPositioned?.position ?? null, latest.ended_at],
+         active_windows = mp.active_windows + EXCLUDED.active_windows,
+         watched = mp.watched + EXCLUDED.watched,
+         reached_end = mp.reached_end OR EXCLUDED.reached_end,
+         last_position = CASE
+           WHEN EXCLUDED.last_position_at IS NOT NULL
+            AND (mp.last_position_at IS NULL OR EXCLUDED.last_position_at >= mp.last_position_at)
+           THEN EXCLUDED.last_position ELSE mp.last_position END,
+         last_position_at = greatest(mp.last_position_at, EXCLUDED.last_position_at),
+         last_activity_at = greatest(mp.last_activity_at, EXCLUDED.last_activity_at),
+         furthest_position = greatest(mp.furthest_position, EXCLUDED.furthest_position)
+       RETURNING mp.status, mp.reached_end,
+         (SELECT coalesce(floor(sum(extract(epoch FROM upper(r) - lower(r)))), 0)::int
+            FROM unnest(mp.active_windows) r) AS active_total,
+         (SELECT coalesce(floor(sum(upper(r) - lower(r))), 0)::int
+            FROM unnest(CASE WHEN $9::numeric IS NULL THEN mp.watched
+                             ELSE mp.watched * nummultirange(numrange(0, $9::numeric)) END) r) AS watched_total`,
+      [
+        userId,
+        module.id,
+        event.reachedEnd ?? false,
+        event.position ?? null,
+        new Date(window.start),
+        new Date(window.end),
+        hasSegment ? event.segmentStart : null,
+        hasSegment ? event.segmentEnd : null,
+        module.durationSeconds,
+      ],
     );
-    return toDto(rows[0], requiredSeconds(kind, estimatedMinutes));
+    const verdict = moduleStatus({
+      kind: module.kind,
+      estimatedMinutes: module.estimatedMinutes,
+      durationSeconds: module.durationSeconds,
+      activeSeconds: merged.active_total,
+      watchedSeconds: merged.watched_total,
+      reachedEnd: merged.reached_end,
+      started: true,
+    });
+    // Completion is never taken back (a later revision may change the module's length).
+    const status: ProgressStatus = merged.status === 'complete' ? 'complete' : verdict;
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [ProgressRow[], number] = await tx.query(
+      `UPDATE module_progress SET status = $3::varchar, active_seconds = $4, watched_seconds = $5,
+              completed_at = coalesce(completed_at, CASE WHEN $3::varchar = 'complete' THEN now() END)
+        WHERE user_id = $1 AND module_id = $2
+        RETURNING ${PROGRESS_COLUMNS}`,
+      [userId, module.id, status, merged.active_total, merged.watched_total],
+    );
+    return toDto(rows[0], module);
   }
 }
 
-function toDto(row: ProgressRow | null, required: number): ModuleProgressDto {
+function toDto(row: ProgressRow | null, module: ProgressModule): ModuleProgressDto {
   return {
     status: row?.status ?? 'not_started',
     activeSeconds: row?.active_seconds ?? 0,
-    requiredSeconds: required,
+    requiredSeconds: requiredSeconds(module.kind, module.estimatedMinutes, module.durationSeconds),
     reachedEnd: row?.reached_end ?? false,
     lastPosition: row?.last_position ?? null,
+    watchedSeconds: row?.watched_seconds ?? 0,
+    furthestPosition: row?.furthest_position ?? 0,
+    requiredWatchedSeconds: module.kind === 'video' ? videoRequiredSeconds(module.durationSeconds) : 0,
     completedAt: row?.completed_at ? row.completed_at.toISOString() : null,
   };
 }

@@ -6,3 +6,5 @@ export * from './lib/users';
 export * from './lib/auth';
 export * from './lib/learning';
 export * from './lib/curriculum';
+export * from './lib/media';
+export * from './lib/programs';

@@ -1,9 +1,13 @@
 import './register-paths';
 import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../api/src/database/data-source-options';
 import { prepareDatabase } from '../../../api/src/database/prepare-database';
 import type { EmbeddedPostgres } from '../../../api/src/database/embedded-postgres';
+import { DiskStorage } from '../../../api/src/media/disk-storage';
 import { startThrowawayServer, TEMPLATE_DB, withClient } from './test-database';
 
 declare global {
@@ -34,6 +38,9 @@ export default async function globalSetup(): Promise<void> {
     dataSourceOptions({ url: url.toString(), connectTimeoutMs: 10_000, statementTimeoutMs: 120_000, poolSize: 2 }),
   );
   await dataSource.initialize();
-  await prepareDatabase(dataSource, { demoData: true });
+  // The template's demo video and PDF live here; every test app reads media from this folder.
+  const mediaDir = mkdtempSync(join(tmpdir(), 'lingyan-test-media-'));
+  process.env['LINGYAN_TEST_MEDIA_DIR'] = mediaDir;
+  await prepareDatabase(dataSource, { demoData: true, storage: new DiskStorage(mediaDir) });
   await dataSource.destroy();
 }

@@ -31,6 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: mkdtempSync(join(tmpdir(), 'lingyan-test-data-')),
     WEB_ROOT: join(tmpdir(), 'lingyan-no-web'),
     DB_CONNECT_TIMEOUT_MS: '2000',
+    ...(process.env['LINGYAN_TEST_MEDIA_DIR'] ? { MEDIA_DIR: process.env['LINGYAN_TEST_MEDIA_DIR'] } : {}),
     ...env,
   });
   const app = await createApp(config, url, { logger: process.env['TEST_LOG'] ? ['error', 'warn'] : false });

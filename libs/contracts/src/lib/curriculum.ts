@@ -1,16 +1,29 @@
 import type { ContentStatus, CourseCategory, ModuleKind } from './learning';
+import type { MediaDto } from './media';
 
-/** A module as its author edits it. */
+/**
+ * A module as its author edits it. Articles have a `body`; videos an uploaded `media` file or an
+ * `externalUrl`, and a `durationSeconds`; documents an uploaded PDF in `media`.
+ */
 export interface AuthoredModuleDto {
   id: string;
   position: number;
   kind: ModuleKind;
   title: string;
-  /** Markdown of an article. */
+  /** Markdown of an article. Images are written `![caption](/api/media/<id>)`. */
   body: string | null;
+  /** Signed links for the images `body` references, to show them in a preview. */
+  bodyMedia: Record<string, string>;
+  media: MediaDto | null;
+  /** An https:// address of a video hosted elsewhere (instead of an upload). */
+  externalUrl: string | null;
+  /** Length of a video; the 90%-watched rule is measured against it. */
+  durationSeconds: number | null;
   estimatedMinutes: number;
   /** Credit hours from the default credit table for the module's length. */
   credits: number;
+  /** What the module lacks before its course can be published, e.g. `video needs a file or an address`. */
+  problems: string[];
   updatedAt: string;
 }
 
@@ -22,6 +35,11 @@ export interface AuthoredCourseSummary {
   ownerName: string;
   moduleCount: number;
   credits: number;
+  cover: MediaDto | null;
+  /** Offered in the catalog of open electives that any trainee may join. */
+  openElective: boolean;
+  /** The draft revision being prepared for this published course, if any. */
+  revisionId: string | null;
   updatedAt: string;
 }
 
@@ -37,6 +55,11 @@ export interface AuthoredCourseDto extends AuthoredCourseSummary {
   coOwners: CourseCoOwner[];
   sequential: boolean;
   publishedAt: string | null;
+  /**
+   * Set on a draft revision: the published course it will replace when published. Publishing a
+   * revision keeps every trainee's progress on modules that still exist.
+   */
+  revisionOf: string | null;
   modules: AuthoredModuleDto[];
 }
 
@@ -45,6 +68,9 @@ export interface CreateCourseRequest {
   summary?: string;
   category: CourseCategory;
   sequential?: boolean;
+  openElective?: boolean;
+  /** An uploaded image (`kind: image`), or null to remove the cover. */
+  coverMediaId?: string | null;
 }
 
 export type UpdateCourseRequest = Partial<CreateCourseRequest>;
@@ -54,6 +80,12 @@ export interface CreateModuleRequest {
   title: string;
   body?: string | null;
   estimatedMinutes: number;
+  /** An uploaded video (video modules) or PDF (document modules). */
+  mediaId?: string | null;
+  /** https:// address of a video hosted elsewhere; video modules only, instead of `mediaId`. */
+  externalUrl?: string | null;
+  /** Video length in seconds (1–36,000). */
+  durationSeconds?: number | null;
 }
 
 export type UpdateModuleRequest = Partial<Omit<CreateModuleRequest, 'kind'>>;
@@ -66,4 +98,10 @@ export interface ModuleOrderRequest {
 export interface CoOwnersRequest {
   /** Usernames of active trainers; replaces the course's co-owners. */
   usernames: string[];
+}
+
+/** A trainer who can be named co-owner (`GET /api/curriculum/trainers?q=`). */
+export interface TrainerOption {
+  username: string;
+  name: string;
 }

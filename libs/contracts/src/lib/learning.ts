@@ -1,3 +1,5 @@
+import type { MediaDto } from './media';
+
 /** Kinds of training program (培训项目). */
 export const PROGRAM_KINDS = ['rotation', 'provincial_class', 'county_class', 'special_topic'] as const;
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
@@ -31,7 +33,7 @@ export interface ContinueTarget {
   moduleId: string;
   moduleTitle: string;
   moduleKind: ModuleKind;
-  /** Last reading position (0–1 of the article) or playback second, to resume at. */
+  /** Last reading position (0–1 of the article), playback second (video) or page (document), to resume at. */
   position: number | null;
 }
 
@@ -45,6 +47,8 @@ export interface MyCourseSummary {
   moduleCount: number;
   completedModuleCount: number;
   status: ProgressStatus;
+  /** Signed link of the course's cover image. */
+  coverUrl: string | null;
 }
 
 /** A program the trainee is enrolled in, as shown on "My learning". */
@@ -82,6 +86,11 @@ export interface CourseDto {
   sequential: boolean;
   modules: ModuleSummaryDto[];
   status: ProgressStatus;
+  coverUrl: string | null;
+  /** Offered in the catalog of open electives. */
+  openElective: boolean;
+  /** The trainee joined it from the catalog. */
+  joined: boolean;
 }
 
 export interface ModuleProgressDto {
@@ -92,6 +101,14 @@ export interface ModuleProgressDto {
   requiredSeconds: number;
   reachedEnd: boolean;
   lastPosition: number | null;
+  /**
+   * Video: seconds of the timeline watched (the union of reported segments) and the furthest second
+   * reached, beyond which the player does not let the trainee skip.
+   */
+  watchedSeconds: number;
+  furthestPosition: number;
+  /** Video: seconds of the timeline that must be watched (90% of its length). */
+  requiredWatchedSeconds: number;
   completedAt: string | null;
 }
 
@@ -100,6 +117,13 @@ export interface ModuleDto extends ModuleSummaryDto {
   courseTitle: string;
   /** Markdown of an article module (rendered safely by the client). */
   body: string | null;
+  /** Signed links for the images the body references as `/api/media/<id>`. */
+  bodyMedia: Record<string, string>;
+  /** The uploaded video or PDF (a signed link that expires; reload the module for a new one). */
+  media: MediaDto | null;
+  /** A video hosted elsewhere. */
+  externalUrl: string | null;
+  durationSeconds: number | null;
   previousModuleId: string | null;
   nextModuleId: string | null;
   progress: ModuleProgressDto;
@@ -117,8 +141,14 @@ export interface ProgressEventRequest {
   endedAt: string;
   /** The trainee reached the end of the article. */
   reachedEnd?: boolean;
-  /** Reading position 0–1 (article). */
+  /** Reading position 0–1 (article), playback second (video) or page number (document). */
   position?: number;
+  /**
+   * Video: the stretch of the timeline (seconds) played during this window. It may not be longer
+   * than the window itself (+2 s): nobody watches faster than the clock.
+   */
+  segmentStart?: number;
+  segmentEnd?: number;
 }
 
 export interface ProgressEventResponse {
@@ -147,3 +177,20 @@ export interface CreditLedgerDto {
   total: number;
   entries: CreditLedgerEntryDto[];
 }
+
+/** A published open elective in the catalog (`GET /api/learning/catalog?q=&category=&page=`). */
+export interface CatalogCourseDto {
+  id: string;
+  title: string;
+  summary: string;
+  category: CourseCategory;
+  credits: number;
+  moduleCount: number;
+  estimatedMinutes: number;
+  coverUrl: string | null;
+  ownerName: string;
+  joined: boolean;
+}
+
+/** Courses the trainee joined from the catalog (`GET /api/learning/electives`). */
+export type MyElectiveDto = MyCourseSummary;

@@ -9,6 +9,10 @@ import {
   lockedModules,
   moduleCompletionCredits,
   moduleStatus,
+  moduleProblems,
+  segmentProblem,
+  videoRequiredSeconds,
+  watchedSeconds,
   programRequirementMet,
   sumCredits,
   testPassCredits,
@@ -208,5 +212,75 @@ describe('continue', () => {
   it('is null when everything is complete', () => {
     expect(continueCandidate([c(0, 0, { status: 'complete' })])).toBeNull();
     expect(continueCandidate([])).toBeNull();
+  });
+});
+
+describe('Video completion', () => {
+  const video = {
+    kind: 'video' as const,
+    estimatedMinutes: 2,
+    durationSeconds: 100,
+    reachedEnd: false,
+    started: true,
+  };
+
+  it('asks for 90% of the timeline watched and as much time spent', () => {
+    expect(videoRequiredSeconds(100)).toBe(90);
+    expect(videoRequiredSeconds(61)).toBe(55);
+    expect(moduleStatus({ ...video, watchedSeconds: 90, activeSeconds: 90 })).toBe('complete');
+    expect(moduleStatus({ ...video, watchedSeconds: 89, activeSeconds: 100 })).toBe('in_progress');
+    // Two devices playing different halves at once: the timeline is covered, the time is not.
+    expect(moduleStatus({ ...video, watchedSeconds: 100, activeSeconds: 50 })).toBe('in_progress');
+    expect(moduleStatus({ ...video, started: false, watchedSeconds: 0, activeSeconds: 0 })).toBe('not_started');
+  });
+
+  it('never completes a video whose length is unknown', () => {
+    expect(moduleStatus({ ...video, durationSeconds: null, watchedSeconds: 500, activeSeconds: 500 })).toBe(
+      'in_progress',
+    );
+  });
+
+  it('counts watched seconds as the union of segments within the video', () => {
+    expect(
+      watchedSeconds(
+        [
+          { start: 0, end: 30 },
+          { start: 20, end: 50 },
+          { start: 0, end: 10 },
+        ],
+        100,
+      ),
+    ).toBe(50);
+    expect(watchedSeconds([{ start: 90, end: 130 }], 100)).toBe(10);
+    expect(watchedSeconds([], 100)).toBe(0);
+  });
+
+  it('refuses segments that are longer than their wall-clock window', () => {
+    const window = { start: 0, end: 15_000 };
+    expect(segmentProblem({ start: 10, end: 25 }, window, 100)).toBeNull();
+    expect(segmentProblem({ start: 10, end: 27 }, window, 100)).toBeNull(); // within the 2 s slack
+    expect(segmentProblem({ start: 10, end: 40 }, window, 100)).toBe('segment_too_long');
+    expect(segmentProblem({ start: 30, end: 20 }, window, 100)).toBe('segment_backwards');
+    expect(segmentProblem({ start: 95, end: 105 }, window, 100)).toBe('segment_beyond_end');
+    expect(segmentProblem({ start: 5 }, window, 100)).toBe('segment_half');
+    expect(segmentProblem({}, window, 100)).toBeNull();
+  });
+});
+
+describe('Module set-up before publishing', () => {
+  const base = { body: null, mediaKind: null, externalUrl: null, durationSeconds: null };
+
+  it('names what each kind lacks', () => {
+    expect(moduleProblems({ ...base, kind: 'article', body: '  ' })).toEqual(['an article needs text']);
+    expect(moduleProblems({ ...base, kind: 'article', body: '正文' })).toEqual([]);
+    expect(moduleProblems({ ...base, kind: 'video' })).toHaveLength(2);
+    expect(
+      moduleProblems({ ...base, kind: 'video', externalUrl: 'https://v.example.org/a.mp4', durationSeconds: 60 }),
+    ).toEqual([]);
+    expect(moduleProblems({ ...base, kind: 'video', mediaKind: 'video' })).toEqual(['a video needs its length']);
+    expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'image' })).toEqual([
+      'a document needs an uploaded PDF',
+    ]);
+    expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'document' })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ModuleKind, ProgressStatus } from '@lingyan/contracts';
+import type { MediaKind, ModuleKind, ProgressStatus } from '@lingyan/contracts';
 
 // ---------------------------------------------------------------------------------------------
 // Credit hours (学时)
@@ -140,9 +140,55 @@ export function articleRequiredSeconds(estimatedMinutes: number): number {
   return Math.min(600, Math.max(30, Math.round(estimatedMinutes * 60 * 0.3)));
 }
 
+/** Share of a video's timeline a trainee must watch. */
+export const VIDEO_COMPLETION_SHARE = 0.9;
+/** Slack between a played segment and its wall-clock window (timer granularity, buffering). */
+export const SEGMENT_TOLERANCE_SECONDS = 2;
+
+/** Seconds of a video that must be watched — and spent — before it completes: 90% of its length. */
+export function videoRequiredSeconds(durationSeconds: number | null): number {
+  return durationSeconds ? Math.ceil(durationSeconds * VIDEO_COMPLETION_SHARE) : 0;
+}
+
+export type SegmentProblem = 'segment_backwards' | 'segment_too_long' | 'segment_beyond_end' | 'segment_half';
+
+/**
+ * Why a reported stretch of a video's timeline could not have been played in its wall-clock window,
+ * or null. Nobody watches faster than the clock: a segment may not be longer than its window.
+ */
+export function segmentProblem(
+  segment: { start?: number | null; end?: number | null },
+  window: ActivityWindow,
+  durationSeconds: number | null,
+): SegmentProblem | null {
+  const { start, end } = segment;
+  if ((start === undefined || start === null) && (end === undefined || end === null)) return null;
+  if (start === undefined || start === null || end === undefined || end === null) return 'segment_half';
+  if (!(end >= start) || start < 0) return 'segment_backwards';
+  if (end - start > (window.end - window.start) / 1000 + SEGMENT_TOLERANCE_SECONDS) return 'segment_too_long';
+  if (durationSeconds !== null && end > durationSeconds + SEGMENT_TOLERANCE_SECONDS) return 'segment_beyond_end';
+  return null;
+}
+
+/** Seconds covered by the union of segments of a timeline, clipped to `[0, duration]`. */
+export function watchedSeconds(
+  segments: ReadonlyArray<{ start: number; end: number }>,
+  durationSeconds: number,
+): number {
+  const clipped = segments.map((s) => ({
+    start: Math.max(0, s.start) * 1000,
+    end: Math.min(durationSeconds, s.end) * 1000,
+  }));
+  return coveredSeconds(clipped);
+}
+
 export interface ModuleActivity {
   kind: ModuleKind;
   estimatedMinutes: number;
+  /** Video length; the 90% rule is measured against it. */
+  durationSeconds?: number | null;
+  /** Video: seconds of the timeline watched (union of segments). */
+  watchedSeconds?: number;
   /** Union of the reported activity windows, in seconds. */
   activeSeconds: number;
   /** The trainee reached the end (article). */
@@ -152,13 +198,18 @@ export interface ModuleActivity {
 }
 
 /** Seconds of activity a module asks for before it can complete. */
-export function requiredSeconds(kind: ModuleKind, estimatedMinutes: number): number {
+export function requiredSeconds(
+  kind: ModuleKind,
+  estimatedMinutes: number,
+  durationSeconds: number | null = null,
+): number {
   switch (kind) {
     case 'article':
     case 'document':
       return articleRequiredSeconds(estimatedMinutes);
     case 'video':
-      return 0; // videos complete by coverage of the timeline, not by time
+      // As much time as timeline: two devices playing at once, or skipping, cannot shorten it.
+      return videoRequiredSeconds(durationSeconds);
     default: {
       const unknown: never = kind;
       throw new Error(`unknown module kind ${String(unknown)}`);
@@ -169,14 +220,16 @@ export function requiredSeconds(kind: ModuleKind, estimatedMinutes: number): num
 /** The server's verdict on a module: the client reports activity, it never claims completion. */
 export function moduleStatus(activity: ModuleActivity): ProgressStatus {
   if (!activity.started) return 'not_started';
-  const enoughTime = activity.activeSeconds >= requiredSeconds(activity.kind, activity.estimatedMinutes);
+  const required = requiredSeconds(activity.kind, activity.estimatedMinutes, activity.durationSeconds ?? null);
+  const enoughTime = activity.activeSeconds >= required;
   switch (activity.kind) {
     case 'article':
       return activity.reachedEnd && enoughTime ? 'complete' : 'in_progress';
     case 'document':
       return enoughTime ? 'complete' : 'in_progress';
     case 'video':
-      return 'in_progress'; // coverage rule comes with video modules
+      // Positions reported, not "done": 90% of the timeline watched, and as much time spent.
+      return required > 0 && enoughTime && (activity.watchedSeconds ?? 0) >= required ? 'complete' : 'in_progress';
     default: {
       const unknown: never = activity.kind;
       throw new Error(`unknown module kind ${String(unknown)}`);
@@ -235,4 +288,37 @@ export function continueCandidate<T extends ContinueCandidate>(candidates: reado
     .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0))[0];
   if (recent) return recent;
   return [...open].sort((a, b) => a.courseIndex - b.courseIndex || a.moduleIndex - b.moduleIndex)[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authoring
+
+export interface ModuleSetup {
+  kind: ModuleKind;
+  body: string | null;
+  /** Kind of the uploaded file the module uses, if any. */
+  mediaKind: MediaKind | null;
+  externalUrl: string | null;
+  durationSeconds: number | null;
+}
+
+/** What a module lacks before its course can be published; empty when it is ready. */
+export function moduleProblems(module: ModuleSetup): string[] {
+  switch (module.kind) {
+    case 'article':
+      return (module.body ?? '').trim() === '' ? ['an article needs text'] : [];
+    case 'video': {
+      const problems: string[] = [];
+      if (module.mediaKind !== 'video' && !module.externalUrl)
+        problems.push('a video needs an uploaded file or an address');
+      if (!module.durationSeconds) problems.push('a video needs its length');
+      return problems;
+    }
+    case 'document':
+      return module.mediaKind === 'document' ? [] : ['a document needs an uploaded PDF'];
+    default: {
+      const unknown: never = module.kind;
+      throw new Error(`unknown module kind ${String(unknown)}`);
+    }
+  }
 }

@@ -64,3 +64,18 @@ describe('Markdown articles', () => {
     expect(render('').querySelector('.markdown')?.innerHTML).toBe('');
   });
 });
+
+describe('Uploaded images in Markdown', () => {
+  const id = '0b6c8f9e-1d2a-4c3b-9e8f-7a6b5c4d3e2f';
+
+  it('swaps /api/media/<id> for the signed link the API sent', () => {
+    const html = markdownToHtml(`![村貌](/api/media/${id})`, { [id]: `/api/media/${id}/content?s=abc` });
+    expect(html).toContain(`src="/api/media/${id}/content?s=abc"`);
+  });
+
+  it('leaves other images and unknown ids alone', () => {
+    const html = markdownToHtml(`![a](/api/media/${id}) ![b](https://example.org/b.png)`);
+    expect(html).toContain(`src="/api/media/${id}"`);
+    expect(html).toContain('src="https://example.org/b.png"');
+  });
+});

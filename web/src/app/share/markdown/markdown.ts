@@ -8,10 +8,20 @@ const markdown = new Marked({ gfm: true, breaks: false, async: false });
  * bound with `[innerHTML]`, whose sanitizer removes scripts, event handlers and `javascript:` URLs.
  * Never wrap it in `bypassSecurityTrustHtml`.
  */
-export function markdownToHtml(source: string | null | undefined): string {
+export function markdownToHtml(source: string | null | undefined, media: Record<string, string> = {}): string {
   if (!source) return '';
-  return markdown.parse(source, { async: false });
+  const tokens = markdown.lexer(source);
+  markdown.walkTokens(tokens, (token) => {
+    // Uploaded images are written `/api/media/<id>`; the API sends a signed link for each.
+    if (token.type === 'image') {
+      const id = MEDIA_PATH.exec(token.href)?.[1];
+      if (id && media[id]) token.href = media[id];
+    }
+  });
+  return markdown.parser(tokens, { async: false });
 }
+
+const MEDIA_PATH = /^\/api\/media\/([0-9a-f-]{36})$/i;
 
 /** An article body: Markdown rendered through Angular's HTML sanitizer. */
 @Component({
@@ -22,5 +32,7 @@ export function markdownToHtml(source: string | null | undefined): string {
 })
 export class MarkdownView {
   readonly source = input<string | null>(null);
-  protected readonly html = computed(() => markdownToHtml(this.source()));
+  /** Signed links of uploaded images by media id (`bodyMedia` of a module). */
+  readonly media = input<Record<string, string>>({});
+  protected readonly html = computed(() => markdownToHtml(this.source(), this.media()));
 }
