@@ -167,20 +167,21 @@ export class ProgramsService {
       ]);
     }
     return this.dataSource.transaction(async (tx) => {
-      await this.loadEditable(actor, id, tx);
+      // A published program takes published courses only: its trainees would not see a draft.
+      const program = await this.loadEditable(actor, id, tx);
+      const live = program.status === 'published';
       const usable = await tx.query<Array<{ id: string }>>(
         `SELECT c.id FROM course c
           WHERE c.id = ANY($1) AND c.revision_of IS NULL
             AND (c.status = 'published'
-                 OR (c.status = 'draft' AND ($2::uuid IS NULL OR c.owner_id = $2
+                 OR (NOT $3 AND c.status = 'draft' AND ($2::uuid IS NULL OR c.owner_id = $2
                      OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $2))))`,
-        [ids, this.ownerFilter(actor)],
+        [ids, this.ownerFilter(actor), live],
       );
       const known = new Set(usable.map((c) => c.id));
+      const problem = live ? 'is not a published course' : 'is not a published course or a draft of yours';
       const problems: ApiErrorDetail[] = courses.flatMap((c, i) =>
-        known.has(c.courseId)
-          ? []
-          : [{ field: `courses.${i}.courseId`, problems: ['is not a published course or a draft of yours'] }],
+        known.has(c.courseId) ? [] : [{ field: `courses.${i}.courseId`, problems: [problem] }],
       );
       if (problems.length > 0) {
         throw new DomainError('VALIDATION_FAILED', 'Some courses cannot be added to this program.', problems);

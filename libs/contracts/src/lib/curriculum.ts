@@ -1,6 +1,15 @@
 import type { ContentStatus, CourseCategory, ModuleKind } from './learning';
 import type { MediaDto } from './media';
 
+/** What a module can lack before its course is published. */
+export const MODULE_PROBLEMS = [
+  'article_empty',
+  'video_source_missing',
+  'video_duration_missing',
+  'document_missing',
+] as const;
+export type ModuleProblem = (typeof MODULE_PROBLEMS)[number];
+
 /**
  * A module as its author edits it. Articles have a `body`; videos an uploaded `media` file or an
  * `externalUrl`, and a `durationSeconds`; documents an uploaded PDF in `media`.
@@ -22,8 +31,8 @@ export interface AuthoredModuleDto {
   estimatedMinutes: number;
   /** Credit hours from the default credit table for the module's length. */
   credits: number;
-  /** What the module lacks before its course can be published, e.g. `video needs a file or an address`. */
-  problems: string[];
+  /** What the module lacks before its course can be published; empty when it is ready. */
+  problems: ModuleProblem[];
   updatedAt: string;
 }
 

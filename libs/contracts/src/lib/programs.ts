@@ -61,12 +61,15 @@ export interface CreateProgramRequest {
 
 export type UpdateProgramRequest = Partial<CreateProgramRequest>;
 
-/** Replaces a program's courses, in order. Courses must be published or drafts the caller edits. */
+/**
+ * Replaces a program's courses, in order. Courses must be published or (while the program is a draft)
+ * drafts the caller edits.
+ */
 export interface ProgramCoursesRequest {
   courses: Array<{ courseId: string; required: boolean }>;
 }
 
-/** A course that can be added to a program (`GET /api/curriculum/programs/course-options?q=`). */
+/** A course that can be added to a program (`GET /api/curriculum/course-options?q=`). */
 export interface ProgramCourseOption {
   courseId: string;
   title: string;

@@ -271,16 +271,14 @@ describe('Module set-up before publishing', () => {
   const base = { body: null, mediaKind: null, externalUrl: null, durationSeconds: null };
 
   it('names what each kind lacks', () => {
-    expect(moduleProblems({ ...base, kind: 'article', body: '  ' })).toEqual(['an article needs text']);
+    expect(moduleProblems({ ...base, kind: 'article', body: '  ' })).toEqual(['article_empty']);
     expect(moduleProblems({ ...base, kind: 'article', body: '正文' })).toEqual([]);
-    expect(moduleProblems({ ...base, kind: 'video' })).toHaveLength(2);
+    expect(moduleProblems({ ...base, kind: 'video' })).toEqual(['video_source_missing', 'video_duration_missing']);
     expect(
       moduleProblems({ ...base, kind: 'video', externalUrl: 'https://v.example.org/a.mp4', durationSeconds: 60 }),
     ).toEqual([]);
-    expect(moduleProblems({ ...base, kind: 'video', mediaKind: 'video' })).toEqual(['a video needs its length']);
-    expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'image' })).toEqual([
-      'a document needs an uploaded PDF',
-    ]);
+    expect(moduleProblems({ ...base, kind: 'video', mediaKind: 'video' })).toEqual(['video_duration_missing']);
+    expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'image' })).toEqual(['document_missing']);
     expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'document' })).toEqual([]);
   });
 });

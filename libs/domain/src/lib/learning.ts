@@ -1,4 +1,4 @@
-import type { MediaKind, ModuleKind, ProgressStatus } from '@lingyan/contracts';
+import type { MediaKind, ModuleKind, ModuleProblem, ProgressStatus } from '@lingyan/contracts';
 
 // ---------------------------------------------------------------------------------------------
 // Credit hours (学时)
@@ -303,19 +303,18 @@ export interface ModuleSetup {
 }
 
 /** What a module lacks before its course can be published; empty when it is ready. */
-export function moduleProblems(module: ModuleSetup): string[] {
+export function moduleProblems(module: ModuleSetup): ModuleProblem[] {
   switch (module.kind) {
     case 'article':
-      return (module.body ?? '').trim() === '' ? ['an article needs text'] : [];
+      return (module.body ?? '').trim() === '' ? ['article_empty'] : [];
     case 'video': {
-      const problems: string[] = [];
-      if (module.mediaKind !== 'video' && !module.externalUrl)
-        problems.push('a video needs an uploaded file or an address');
-      if (!module.durationSeconds) problems.push('a video needs its length');
+      const problems: ModuleProblem[] = [];
+      if (module.mediaKind !== 'video' && !module.externalUrl) problems.push('video_source_missing');
+      if (!module.durationSeconds) problems.push('video_duration_missing');
       return problems;
     }
     case 'document':
-      return module.mediaKind === 'document' ? [] : ['a document needs an uploaded PDF'];
+      return module.mediaKind === 'document' ? [] : ['document_missing'];
     default: {
       const unknown: never = module.kind;
       throw new Error(`unknown module kind ${String(unknown)}`);

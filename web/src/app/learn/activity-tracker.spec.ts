@@ -131,6 +131,9 @@ describe('ProgressOutbox', () => {
     requiredSeconds: 108,
     reachedEnd: false,
     lastPosition: 0.5,
+    watchedSeconds: 0,
+    furthestPosition: 0,
+    requiredWatchedSeconds: 0,
     completedAt: null,
   } as const;
   const ok: ProgressEventResponse = { duplicate: false, progress, creditsEarned: 0 };
@@ -217,6 +220,27 @@ describe('ProgressOutbox', () => {
     (release as unknown as () => void)();
     await first;
     expect(outbox.pending()).toEqual([]);
+  });
+
+  it('lets a caller wait for the sends on their way', async () => {
+    let release: (() => void) | null = null;
+    const send = jest.fn(
+      () =>
+        new Promise<ProgressEventResponse>((resolve) => {
+          release = () => resolve(ok);
+        }),
+    );
+    const outbox = new ProgressOutbox({ storageKey: KEY, send });
+    void outbox.add(event(5));
+    let idle = false;
+    const waiting = outbox.idle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    (release as unknown as () => void)();
+    await waiting;
+    expect(idle).toBe(true);
+    expect(outbox.pending()).toEqual([]);
+    await expect(outbox.idle()).resolves.toBeUndefined(); // nothing on its way
   });
 });
 

@@ -161,7 +161,7 @@ export interface ProgressOutboxOptions {
  * sent again later with the same event id — which the server counts once.
  */
 export class ProgressOutbox {
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<void>>();
   private memory: ProgressEventRequest[] = [];
   private useMemory = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -195,14 +195,29 @@ export class ProgressOutbox {
     await Promise.all(waiting.map((event) => this.sendOne(event, keepalive)));
   }
 
+  /** Resolves when the sends on their way now have been answered or failed. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.inFlight.values()]);
+  }
+
   /** Stops the retry timer (the events stay stored for the next time). */
   dispose(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
 
-  private async sendOne(event: ProgressEventRequest, keepalive: boolean): Promise<void> {
-    this.inFlight.add(event.eventId);
+  private sendOne(event: ProgressEventRequest, keepalive: boolean): Promise<void> {
+    let done = (): void => undefined;
+    const sending = new Promise<void>((resolve) => (done = resolve));
+    this.inFlight.set(event.eventId, sending);
+    void this.send(event, keepalive).finally(() => {
+      this.inFlight.delete(event.eventId);
+      done();
+    });
+    return sending;
+  }
+
+  private async send(event: ProgressEventRequest, keepalive: boolean): Promise<void> {
     try {
       const response = await this.options.send(event, keepalive);
       this.remove(event.eventId);
@@ -211,8 +226,6 @@ export class ProgressOutbox {
       const retry = (error as Partial<SendFailure> | null)?.retry ?? true;
       if (retry) this.scheduleRetry();
       else this.remove(event.eventId); // the server will never accept it (e.g. 422): retrying cannot help
-    } finally {
-      this.inFlight.delete(event.eventId);
     }
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
@@ -6,17 +6,24 @@ import type { CourseDto, ProgressStatus } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
+import { Subject, combineLatest, startWith, switchMap, tap } from 'rxjs';
+import { toAppError } from '../core/http/api-error';
+import { ErrorNotifier } from '../core/http/error-notifier';
+import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
 import { errorKey } from '../core/i18n/translation-key';
 import { LearnApi } from './learn-api.service';
 import { STATUS_COLORS, categoryKey, formatCredits, kindIcon, kindKey, statusKey } from './learn-format';
 import { loading, toLoadState } from './load-state';
 
-/** A course: its summary and its modules, locked ones greyed out with the reason. */
+/**
+ * A course: its cover and summary and its modules, locked ones greyed out with the reason. An open
+ * elective can be joined here, and left once joined.
+ */
 @Component({
   selector: 'app-course-page',
   imports: [
@@ -25,6 +32,7 @@ import { loading, toLoadState } from './load-state';
     NzButtonModule,
     NzEmptyModule,
     NzIconModule,
+    NzPopconfirmModule,
     NzResultModule,
     NzSkeletonModule,
     NzTagModule,
@@ -36,6 +44,8 @@ import { loading, toLoadState } from './load-state';
 })
 export class CoursePage {
   private readonly api = inject(LearnApi);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly i18n = inject(I18nService);
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
 
@@ -50,14 +60,20 @@ export class CoursePage {
   private readonly reload$ = new Subject<void>();
   protected readonly state = toSignal(
     combineLatest([toObservable(this.id), this.reload$.pipe(startWith(undefined))]).pipe(
+      tap(() => this.updated.set(null)),
       switchMap(([id]) => toLoadState(this.api.course(id))),
     ),
     { initialValue: loading<CourseDto>() },
   );
+  /** The course as the last join or leave returned it. */
+  private readonly updated = signal<CourseDto | null>(null);
   protected readonly course = computed(() => {
     const state = this.state();
+    const updated = this.updated();
+    if (updated && updated.id === this.id()) return updated;
     return state.status === 'ok' ? state.value : null;
   });
+  protected readonly busy = signal(false);
   protected readonly error = computed(() => {
     const state = this.state();
     return state.status === 'error' ? state.error : null;
@@ -72,5 +88,37 @@ export class CoursePage {
 
   protected retry(): void {
     this.reload$.next();
+  }
+
+  protected join(course: CourseDto): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.api.join(course.id).subscribe({
+      next: (joined) => {
+        this.busy.set(false);
+        this.updated.set(joined);
+        this.notifier.showSuccess(this.i18n.t('learn.course.joinedToast', { title: course.title }));
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.notifier.showError(toAppError(error));
+      },
+    });
+  }
+
+  protected leave(course: CourseDto): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.api.leave(course.id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.updated.set({ ...course, joined: false });
+        this.notifier.showSuccess(this.i18n.t('learn.course.leftToast', { title: course.title }));
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.notifier.showError(toAppError(error));
+      },
+    });
   }
 }

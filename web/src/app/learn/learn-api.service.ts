@@ -1,16 +1,27 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CatalogCourseDto,
+  CourseCategory,
   CourseDto,
   CreditLedgerDto,
   ModuleDto,
+  MyElectiveDto,
   MyProgramDto,
+  Page,
   ProgressEventRequest,
   ProgressEventResponse,
 } from '@lingyan/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { silent } from '../core/http/api-error';
+
+export interface CatalogQuery {
+  q?: string;
+  category?: CourseCategory | null;
+  page?: number;
+  limit?: number;
+}
 
 /** A failed progress report: `retry` says whether sending it again (same event id) can help. */
 export class ProgressSendError extends Error {
@@ -43,6 +54,32 @@ export class LearnApi {
 
   module(id: string): Observable<ModuleDto> {
     return this.http.get<ModuleDto>(`/api/learning/modules/${encodeURIComponent(id)}`, { context: silent() });
+  }
+
+  /** Published open electives (`joined` tells which the trainee has already joined). */
+  catalog(query: CatalogQuery): Observable<Page<CatalogCourseDto>> {
+    let params = new HttpParams();
+    if (query.q) params = params.set('q', query.q);
+    if (query.category) params = params.set('category', query.category);
+    if (query.page) params = params.set('page', query.page);
+    if (query.limit) params = params.set('limit', query.limit);
+    return this.http.get<Page<CatalogCourseDto>>('/api/learning/catalog', { params, context: silent() });
+  }
+
+  /** Joins an open elective (idempotent). */
+  join(courseId: string): Observable<CourseDto> {
+    return this.http.post<CourseDto>(`/api/learning/courses/${encodeURIComponent(courseId)}/join`, null, {
+      context: silent(),
+    });
+  }
+
+  leave(courseId: string): Observable<void> {
+    return this.http.delete<void>(`/api/learning/courses/${encodeURIComponent(courseId)}/join`, { context: silent() });
+  }
+
+  /** The courses the trainee joined from the catalog, with progress. */
+  electives(): Observable<MyElectiveDto[]> {
+    return this.http.get<MyElectiveDto[]>('/api/learning/electives', { context: silent() });
   }
 
   credits(): Observable<CreditLedgerDto> {

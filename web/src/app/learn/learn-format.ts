@@ -9,6 +9,25 @@ export const kindKey = (kind: ModuleKind): TranslationKey => `learn.kind.${kind}
 const KIND_ICONS: Record<ModuleKind, string> = { article: 'file-text', video: 'play-circle', document: 'file-pdf' };
 export const kindIcon = (kind: ModuleKind): string => KIND_ICONS[kind] ?? 'file';
 
+/** The look of a course without a cover image: a tint and an icon per category. */
+export interface CategoryLook {
+  background: string;
+  color: string;
+  icon: string;
+}
+
+const CATEGORY_LOOKS: Record<CourseCategory, CategoryLook> = {
+  party_building: { background: '#fff1f0', color: '#cf1322', icon: 'flag' },
+  industry: { background: '#fff7e6', color: '#d46b08', icon: 'shop' },
+  governance: { background: '#e6f4ff', color: '#0958d9', icon: 'team' },
+  rural_construction: { background: '#f6ffed', color: '#389e0d', icon: 'home' },
+  common_prosperity: { background: '#f9f0ff', color: '#531dab', icon: 'rise' },
+  digital_reform: { background: '#e6fffb', color: '#08979c', icon: 'cloud-server' },
+};
+
+export const categoryLook = (category: CourseCategory): CategoryLook =>
+  CATEGORY_LOOKS[category] ?? { background: '#f5f5f5', color: 'rgba(0, 0, 0, 0.45)', icon: 'book' };
+
 /** ng-zorro tag colours of the three statuses. */
 export const STATUS_COLORS: Record<ProgressStatus, string> = {
   not_started: 'default',

@@ -8,6 +8,7 @@ export const learnRoutes: Route[] = [
     providers: [provideNzIconsPatch(LEARN_ICONS)],
     children: [
       { path: '', loadComponent: () => import('./learn-home.page').then((m) => m.LearnHomePage) },
+      { path: 'catalog', loadComponent: () => import('./catalog.page').then((m) => m.CatalogPage) },
       { path: 'credits', loadComponent: () => import('./credits.page').then((m) => m.CreditsPage) },
       { path: 'courses/:id', loadComponent: () => import('./course.page').then((m) => m.CoursePage) },
       { path: 'modules/:id', loadComponent: () => import('./module.page').then((m) => m.ModulePage) },

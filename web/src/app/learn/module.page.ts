@@ -20,7 +20,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Subject, catchError, combineLatest, of, startWith, switchMap, tap } from 'rxjs';
+import { Subject, catchError, combineLatest, defer, from, of, startWith, switchMap, tap } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
@@ -29,13 +29,17 @@ import { LearnApi } from './learn-api.service';
 import { STATUS_COLORS, formatCredits, formatDuration, kindIcon, kindKey, statusKey } from './learn-format';
 import { LoadState, toLoadState } from './load-state';
 import { MarkdownView } from '../share/markdown/markdown';
+import { PdfReader } from './pdf-reader';
 import { ProgressReporter } from './progress-reporter.service';
 import { ReadingSession } from './reading-session';
+import { VideoPlayer } from './video-player';
+import { requiredPercent, watchedPercent } from './video-watch';
 
 /**
  * The module player. Articles are rendered from Markdown (sanitized) and followed by a
- * `ReadingSession`, which reports honest reading time every 15 s and on leaving; the status bar
- * shows the server's answer (time counted, end reached, complete).
+ * `ReadingSession`, which reports honest reading time every 15 s and on leaving; videos play in
+ * `app-video-player` (timeline watched, no skipping ahead) and PDFs in `app-pdf-reader` (pages, time).
+ * The status bar shows the server's answer (time counted or share watched, end reached, complete).
  */
 @Component({
   selector: 'app-module-page',
@@ -48,6 +52,8 @@ import { ReadingSession } from './reading-session';
     NzTagModule,
     TPipe,
     MarkdownView,
+    PdfReader,
+    VideoPlayer,
   ],
   templateUrl: './module.page.html',
   styleUrl: './module.page.scss',
@@ -88,6 +94,8 @@ export class ModulePage {
   protected readonly progress = signal<ModuleProgressDto | null>(null);
   protected readonly course = signal<CourseDto | null>(null);
   private readonly endSeen = signal(false);
+  /** Credit hours the server granted for this module during this visit. */
+  protected readonly earned = signal(0);
 
   protected readonly reachedEnd = computed(() => !!this.progress()?.reachedEnd || this.endSeen());
   protected readonly complete = computed(() => this.progress()?.status === 'complete');
@@ -106,6 +114,29 @@ export class ModulePage {
     if (progress.status === 'complete' || progress.requiredSeconds <= 0) return 100;
     return Math.min(100, Math.round((progress.activeSeconds / progress.requiredSeconds) * 100));
   });
+  protected readonly videoWatched = computed(() => {
+    const progress = this.progress();
+    if (!progress) return 0;
+    return watchedPercent(
+      progress.watchedSeconds,
+      progress.requiredWatchedSeconds,
+      this.module()?.durationSeconds ?? null,
+    );
+  });
+  protected readonly videoRequired = computed(() =>
+    requiredPercent(this.progress()?.requiredWatchedSeconds ?? 0, this.module()?.durationSeconds ?? null),
+  );
+  /** How far the trainee is towards completing the module (the bar above the navigation). */
+  protected readonly barPercent = computed(() => {
+    if (this.complete()) return 100;
+    if (this.module()?.kind !== 'video') return this.timePercent();
+    return Math.min(100, Math.round((this.videoWatched() / this.videoRequired()) * 100));
+  });
+  protected readonly creditsText = computed(() => {
+    const module = this.module();
+    const credits = this.earned() > 0 ? this.earned() : (module?.credits ?? 0);
+    return this.i18n.t('learn.player.creditsEarned', { credits: formatCredits(credits) });
+  });
   /** In a sequential course the next module opens once this one is complete. */
   protected readonly nextLocked = computed(() => {
     const module = this.module();
@@ -122,13 +153,18 @@ export class ModulePage {
     combineLatest([toObservable(this.id), this.reload$.pipe(startWith(undefined))])
       .pipe(
         tap(() => this.endSession()),
-        switchMap(([id]) => toLoadState(this.api.module(id))),
+        // the last reports of the page just left first, so that the position and progress are current
+        switchMap(([id]) =>
+          toLoadState(defer(() => from(this.reporter.flush())).pipe(switchMap(() => this.api.module(id)))),
+        ),
         takeUntilDestroyed(),
       )
       .subscribe((state) => this.show(state));
 
     this.reporter.answers$.pipe(takeUntilDestroyed()).subscribe(({ event, response }) => {
-      if (event.moduleId === this.module()?.id) this.progress.set(response.progress);
+      if (event.moduleId !== this.module()?.id) return;
+      this.progress.set(response.progress);
+      if (response.creditsEarned > 0) this.earned.update((sum) => sum + response.creditsEarned);
     });
 
     // leaving the page (route change): the last window is reported through HttpClient
@@ -139,12 +175,18 @@ export class ModulePage {
     this.reload$.next();
   }
 
+  /** The player loaded the module again (a fresh signed link): its progress is the newest. */
+  protected refreshed(module: ModuleDto): void {
+    if (module.id === this.module()?.id) this.progress.set(module.progress);
+  }
+
   private show(state: LoadState<ModuleDto>): void {
     this.state.set(state);
     if (state.status !== 'ok') return;
     const module = state.value;
     this.progress.set(module.progress);
     this.endSeen.set(false);
+    this.earned.set(0);
     if (this.course()?.id !== module.courseId) {
       this.course.set(null);
       this.api

@@ -41,13 +41,22 @@ export class ProgressReporter {
     return this.outbox(userId).add(event, keepalive);
   }
 
-  /** Sends the reports still waiting for the signed-in user; gives up waiting after `timeoutMs`. */
+  /**
+   * Sends the reports still waiting for the signed-in user and waits for those on their way (e.g. the
+   * last report of the page just left), so that what is loaded next is up to date; gives up waiting
+   * after `timeoutMs`.
+   */
   async flush(timeoutMs = 4_000): Promise<void> {
     const userId = this.auth.user()?.id;
     if (!userId) return;
     const outbox = this.outbox(userId);
     if (outbox.pending().length === 0) return;
-    await Promise.race([outbox.flush(), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all([outbox.flush(), outbox.idle()]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   private outbox(userId: string): ProgressOutbox {

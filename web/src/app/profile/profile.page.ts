@@ -71,6 +71,6 @@ export class ProfilePage {
   }
 
   protected setLang(value: string | number): void {
-    this.i18n.setLang(value as Lang);
+    void this.i18n.setLang(value as Lang);
   }
 }

@@ -1,9 +1,20 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  TemplateRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import type { AuthoredCourseDto, AuthoredModuleDto } from '@lingyan/contracts';
+import { Router, RouterLink } from '@angular/router';
+import type { AuthoredCourseDto, AuthoredModuleDto, MediaDto } from '@lingyan/contracts';
 import { sumCredits } from '@lingyan/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -23,18 +34,23 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
 import { errorKey } from '../core/i18n/translation-key';
 import { CourseFields, applyServerDetails, buildCourseForm, courseRequest, revealErrors } from './course-form';
+import { CoOwners } from './co-owners';
 import { CurriculumService } from './curriculum.service';
+import { formatDuration } from './media-format';
+import { MediaUpload } from './media-upload';
 import { ModuleEditor, ModuleSaved } from './module-editor';
-import { categoryKey, inOrder, kindKey, reorderedIds, statusColor, statusKey } from './teach-format';
+import { categoryKey, inOrder, kindKey, problemLabel, reorderedIds, statusColor, statusKey } from './teach-format';
 import { injectIsPhone } from '../core/layout/is-phone';
 
 type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: AppError };
 type DrawerState = { module: AuthoredModuleDto | null } | null;
 
 /**
- * The course editor: the course's fields, its modules (drag-and-drop or "move up/down" to reorder,
- * add/edit in a drawer with a Markdown editor, delete), publish and archive. Only drafts can be
- * changed; a published or archived course is shown read-only with the reason.
+ * The course editor: the course's fields (with its cover and the open-elective switch), its modules
+ * (drag-and-drop or "move up/down" to reorder, add/edit in a drawer, delete; what a module still
+ * lacks is tagged), co-owners, publish and archive. Only drafts can be changed: a published course
+ * is changed through a draft revision ("edit" creates it), which replaces the live course when
+ * published; trainees keep their progress. Drafts that were never published can be deleted.
  */
 @Component({
   selector: 'app-course-editor-page',
@@ -58,17 +74,20 @@ type DrawerState = { module: AuthoredModuleDto | null } | null;
     NzTooltipModule,
     TPipe,
     CourseFields,
+    CoOwners,
+    MediaUpload,
     ModuleEditor,
   ],
   templateUrl: './course-editor.page.html',
   styleUrl: './course-editor.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CourseEditorPage implements OnInit {
+export class CourseEditorPage {
   private readonly curriculum = inject(CurriculumService);
   private readonly i18n = inject(I18nService);
   private readonly notifier = inject(ErrorNotifier);
   private readonly modal = inject(NzModalService);
+  private readonly router = inject(Router);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -78,6 +97,8 @@ export class CourseEditorPage implements OnInit {
   protected readonly statusColor = statusColor;
   protected readonly categoryKey = categoryKey;
   protected readonly kindKey = kindKey;
+  protected readonly problemLabel = (problem: string) => problemLabel(this.i18n, problem);
+  protected readonly formatDuration = formatDuration;
 
   protected readonly isPhone = injectIsPhone();
 
@@ -92,6 +113,27 @@ export class CourseEditorPage implements OnInit {
   protected readonly modules = signal<AuthoredModuleDto[]>([]);
   protected readonly totalCredits = computed(() => sumCredits(this.modules().map((m) => m.credits)));
   protected readonly readonly = computed(() => this.course()?.status !== 'draft');
+  /** A draft revision of a published course (`revisionOf` is the live course). */
+  protected readonly isRevision = computed(() => !!this.course()?.revisionOf);
+  /** The live course's title, for the revision banner (the revision may have been renamed). */
+  protected readonly liveTitle = signal<string | null>(null);
+  /** A draft that was never published can be deleted; a revision is discarded instead. */
+  protected readonly deletable = computed(() => {
+    const course = this.course();
+    return !!course && course.status === 'draft' && !course.revisionOf && !course.publishedAt;
+  });
+  protected readonly incomplete = computed(() => this.modules().filter((m) => m.problems.length > 0));
+  /** "Module title: what it lacks", one line per incomplete module, for the "cannot publish" dialog. */
+  protected readonly incompleteLines = computed(() =>
+    this.incomplete().map((m) =>
+      this.i18n.t('teach.editor.incompleteItem', {
+        title: m.title,
+        problems: m.problems.map((p) => problemLabel(this.i18n, p)).join(this.i18n.t('teach.editor.listSeparator')),
+      }),
+    ),
+  );
+  protected readonly busy = signal(false);
+  protected readonly savingCover = signal(false);
   protected readonly savingCourse = signal(false);
   protected readonly reordering = signal(false);
   protected readonly busyModule = signal<string | null>(null);
@@ -105,19 +147,39 @@ export class CourseEditorPage implements OnInit {
     return this.i18n.t(this.readonly() ? 'teach.module.viewTitle' : 'teach.module.editTitle');
   });
   private readonly editor = viewChild(ModuleEditor);
+  private readonly incompleteTpl = viewChild.required<TemplateRef<unknown>>('incompleteList');
 
-  ngOnInit(): void {
-    this.fetch();
+  constructor() {
+    // The same page shows a revision and then, once it is published, the live course.
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.fetch(id));
+    });
   }
 
-  protected fetch(): void {
+  protected fetch(id = this.id()): void {
     this.load.set({ status: 'loading' });
-    this.curriculum.get(this.id()).subscribe({
+    this.actionError.set(null);
+    this.drawer.set(null);
+    this.liveTitle.set(null);
+    this.curriculum.get(id).subscribe({
       next: (course) => {
+        if (id !== this.id()) return;
         this.show(course);
         this.load.set({ status: 'ready' });
+        this.fetchLiveTitle(course);
       },
-      error: (err: unknown) => this.load.set({ status: 'error', error: toAppError(err) }),
+      error: (err: unknown) => {
+        if (id === this.id()) this.load.set({ status: 'error', error: toAppError(err) });
+      },
+    });
+  }
+
+  private fetchLiveTitle(course: AuthoredCourseDto): void {
+    if (!course.revisionOf) return;
+    this.curriculum.get(course.revisionOf).subscribe({
+      next: (live) => this.liveTitle.set(live.title),
+      error: () => undefined,
     });
   }
 
@@ -131,16 +193,20 @@ export class CourseEditorPage implements OnInit {
         summary: course.summary,
         category: course.category,
         sequential: course.sequential,
+        openElective: course.openElective,
       });
     }
     if (course.status === 'draft') this.form.enable();
     else this.form.disable();
   }
 
-  /** A failed action: 409 COURSE_NOT_EDITABLE means the course changed state elsewhere, so reload it. */
+  /**
+   * A failed action: 409 COURSE_NOT_EDITABLE means the course changed state elsewhere and
+   * MODULE_INCOMPLETE that a module lacks something, so reload it to show why.
+   */
   private failed(error: AppError): void {
     this.actionError.set(error);
-    if (error.error === 'COURSE_NOT_EDITABLE') {
+    if (error.error === 'COURSE_NOT_EDITABLE' || error.error === 'MODULE_INCOMPLETE') {
       this.curriculum.get(this.id()).subscribe({ next: (course) => this.show(course), error: () => undefined });
     }
   }
@@ -259,16 +325,38 @@ export class CourseEditorPage implements OnInit {
   protected publish(): void {
     const course = this.course();
     if (!course) return;
+    if (this.modules().length === 0 || this.incomplete().length > 0) {
+      this.modal.warning({
+        nzTitle: this.i18n.t('teach.editor.cannotPublish'),
+        nzContent: this.modules().length === 0 ? this.i18n.t('errors.COURSE_EMPTY') : this.incompleteTpl(),
+        nzOkText: this.i18n.t('common.confirm'),
+        nzWrapClassName: 'teach-cannot-publish',
+      });
+      return;
+    }
+    const revision = !!course.revisionOf;
     this.modal.confirm({
-      nzTitle: this.i18n.t('teach.editor.publishConfirm', { title: course.title }),
-      nzContent: this.i18n.t('teach.editor.publishText'),
-      nzOkText: this.i18n.t('teach.editor.publish'),
+      nzTitle: revision
+        ? this.i18n.t('teach.revision.publishConfirm', { title: this.liveTitle() ?? course.title })
+        : this.i18n.t('teach.editor.publishConfirm', { title: course.title }),
+      nzContent: this.i18n.t(revision ? 'teach.revision.publishText' : 'teach.editor.publishText'),
+      nzOkText: this.i18n.t(revision ? 'teach.revision.publish' : 'teach.editor.publish'),
       nzCancelText: this.i18n.t('common.cancel'),
       nzWrapClassName: 'teach-confirm-publish',
-      nzOnOk: () =>
-        this.run(this.curriculum.publish(course.id), () =>
-          this.notifier.showSuccess(this.i18n.t('teach.editor.published')),
-        ),
+      nzOnOk: async () => {
+        this.actionError.set(null);
+        try {
+          const live = await firstValueFrom(this.curriculum.publish(course.id));
+          this.notifier.showSuccess(this.i18n.t(revision ? 'teach.revision.published' : 'teach.editor.published'));
+          if (live.id !== course.id) {
+            await this.router.navigate(['/teach/courses', live.id], { replaceUrl: true });
+          } else {
+            this.show(live, !this.form.dirty);
+          }
+        } catch (err: unknown) {
+          this.failed(toAppError(err));
+        }
+      },
     });
   }
 
@@ -287,6 +375,87 @@ export class CourseEditorPage implements OnInit {
           this.notifier.showSuccess(this.i18n.t('teach.editor.archived')),
         ),
     });
+  }
+
+  // ----- revisions and deleting ------------------------------------------------------------
+
+  /** "Edit" on a published course: opens its draft revision (created on the first time). */
+  protected editRevision(): void {
+    const course = this.course();
+    if (!course || this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    this.curriculum.createRevision(course.id).subscribe({
+      next: (revision) => {
+        this.busy.set(false);
+        if (!course.revisionId) this.notifier.showSuccess(this.i18n.t('teach.revision.created'));
+        void this.router.navigate(['/teach/courses', revision.id]);
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.failed(toAppError(err));
+      },
+    });
+  }
+
+  /** Discards a revision (back to the live course) or deletes a never-published draft (back to the list). */
+  protected discard(): void {
+    const course = this.course();
+    if (!course) return;
+    const revision = course.revisionOf;
+    this.modal.confirm({
+      nzTitle: revision
+        ? this.i18n.t('teach.revision.discardConfirm')
+        : this.i18n.t('teach.editor.deleteCourseConfirm', { title: course.title }),
+      nzContent: this.i18n.t(revision ? 'teach.revision.discardText' : 'teach.editor.deleteCourseText'),
+      nzOkText: this.i18n.t(revision ? 'teach.revision.discard' : 'teach.editor.deleteCourse'),
+      nzOkDanger: true,
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzWrapClassName: 'teach-confirm-discard',
+      nzOnOk: async () => {
+        this.actionError.set(null);
+        try {
+          await firstValueFrom(this.curriculum.remove(course.id));
+          this.form.markAsPristine();
+          this.notifier.showSuccess(
+            this.i18n.t(revision ? 'teach.revision.discarded' : 'teach.editor.courseDeleted', { title: course.title }),
+          );
+          await this.router.navigate(revision ? ['/teach/courses', revision] : ['/teach'], { replaceUrl: true });
+        } catch (err: unknown) {
+          this.failed(toAppError(err));
+        }
+      },
+    });
+  }
+
+  // ----- cover and co-owners -----------------------------------------------------------------
+
+  protected coverUploaded(media: MediaDto): void {
+    this.setCover(media.id, 'teach.cover.saved');
+  }
+
+  protected removeCover(): void {
+    this.setCover(null, 'teach.cover.removed');
+  }
+
+  private setCover(mediaId: string | null, done: 'teach.cover.saved' | 'teach.cover.removed'): void {
+    this.actionError.set(null);
+    this.savingCover.set(true);
+    this.curriculum.update(this.id(), { coverMediaId: mediaId }).subscribe({
+      next: (course) => {
+        this.savingCover.set(false);
+        this.show(course, !this.form.dirty);
+        this.notifier.showSuccess(this.i18n.t(done));
+      },
+      error: (err: unknown) => {
+        this.savingCover.set(false);
+        this.failed(toAppError(err));
+      },
+    });
+  }
+
+  protected coOwnersChanged(course: AuthoredCourseDto): void {
+    this.show(course, !this.form.dirty);
   }
 
   /** Runs a change from a confirmation dialog (which shows its OK button busy until this settles). */

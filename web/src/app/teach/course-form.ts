@@ -30,6 +30,7 @@ export type CourseForm = FormGroup<{
   summary: FormControl<string>;
   category: FormControl<CourseCategory | null>;
   sequential: FormControl<boolean>;
+  openElective: FormControl<boolean>;
 }>;
 
 export function buildCourseForm(fb: NonNullableFormBuilder): CourseForm {
@@ -38,6 +39,7 @@ export function buildCourseForm(fb: NonNullableFormBuilder): CourseForm {
     summary: ['', [Validators.maxLength(2000)]],
     category: fb.control<CourseCategory | null>(null, Validators.required),
     sequential: [false],
+    openElective: [false],
   });
 }
 
@@ -48,6 +50,7 @@ export function courseRequest(form: CourseForm): CreateCourseRequest {
     summary: value.summary.trim(),
     category: value.category as CourseCategory,
     sequential: value.sequential,
+    openElective: value.openElective,
   };
 }
 
@@ -94,7 +97,7 @@ export function fieldMessage(
   return i18n.t('errors.VALIDATION_FAILED');
 }
 
-/** The fields of a course (title, summary, category, order), shared by "new course" and the editor. */
+/** The fields of a course (title, summary, category, order, open elective), shared by "new course" and the editor. */
 @Component({
   selector: 'app-course-fields',
   imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, NzSwitchModule, TPipe],
@@ -147,6 +150,12 @@ export function fieldMessage(
       <nz-form-label nzFor="c-sequential">{{ 'teach.course.sequential' | t }}</nz-form-label>
       <nz-form-control [nzExtra]="'teach.course.sequentialHint' | t">
         <nz-switch nzId="c-sequential" data-testid="course-sequential" [formControl]="f.controls.sequential" />
+      </nz-form-control>
+    </nz-form-item>
+    <nz-form-item>
+      <nz-form-label nzFor="c-elective">{{ 'teach.course.openElective' | t }}</nz-form-label>
+      <nz-form-control [nzExtra]="'teach.course.openElectiveHint' | t">
+        <nz-switch nzId="c-elective" data-testid="course-elective" [formControl]="f.controls.openElective" />
       </nz-form-control>
     </nz-form-item>
     <ng-template #errorTip let-control>{{ messageFor(control) }}</ng-template>

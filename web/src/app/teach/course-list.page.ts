@@ -12,6 +12,7 @@ import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { Subject, catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { AppError, toAppError } from '../core/http/api-error';
@@ -45,6 +46,7 @@ const asStatus = (value: string | null): ContentStatus | null =>
     NzSpinModule,
     NzTableModule,
     NzTagModule,
+    NzTooltipModule,
     TPipe,
     LoadError,
   ],

@@ -1,10 +1,11 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AuthoredCourseDto,
   AuthoredCourseSummary,
   CreateCourseRequest,
   CreateModuleRequest,
+  TrainerOption,
   UpdateCourseRequest,
   UpdateModuleRequest,
 } from '@lingyan/contracts';
@@ -66,5 +67,37 @@ export class CurriculumService {
 
   archive(courseId: string): Observable<AuthoredCourseDto> {
     return this.http.post<AuthoredCourseDto>(`${this.base}/courses/${id(courseId)}/archive`, {}, { context: silent() });
+  }
+
+  /**
+   * The draft revision of a published course (created on the first call, the same one afterwards).
+   * Publishing the revision answers the LIVE course, whose id differs from the revision's.
+   */
+  createRevision(courseId: string): Observable<AuthoredCourseDto> {
+    return this.http.post<AuthoredCourseDto>(
+      `${this.base}/courses/${id(courseId)}/revision`,
+      {},
+      { context: silent() },
+    );
+  }
+
+  /** Discards a draft: a revision, or a course that was never published. */
+  remove(courseId: string): Observable<void> {
+    return this.http.delete<void>(`${this.base}/courses/${id(courseId)}`, { context: silent() });
+  }
+
+  /** Replaces the course's co-owners (the owner or an administrator only; others get 403). */
+  setCoOwners(courseId: string, usernames: string[]): Observable<AuthoredCourseDto> {
+    return this.http.put<AuthoredCourseDto>(
+      `${this.base}/courses/${id(courseId)}/co-owners`,
+      { usernames },
+      { context: silent() },
+    );
+  }
+
+  /** Trainers matching a name or username, to choose co-owners from. */
+  trainers(query: string): Observable<TrainerOption[]> {
+    const params = new HttpParams().set('q', query.trim());
+    return this.http.get<TrainerOption[]>(`${this.base}/trainers`, { params, context: silent() });
   }
 }

@@ -1,4 +1,4 @@
-import type { ContentStatus, CourseCategory, ModuleKind } from '@lingyan/contracts';
+import type { ContentStatus, CourseCategory, ModuleKind, ModuleProblem } from '@lingyan/contracts';
 import { moduleCompletionCredits } from '@lingyan/domain';
 import type { TranslationKey } from '../core/i18n/translation-key';
 
@@ -45,4 +45,22 @@ export function reorderedIds(items: readonly { id: string }[], from: number, to:
 export function inOrder<T extends { id: string }>(items: readonly T[], ids: readonly string[]): T[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   return ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined);
+}
+
+/** The translation of a module's problem code (`AuthoredModuleDto.problems`). */
+const PROBLEM_KEYS: Record<ModuleProblem, TranslationKey> = {
+  article_empty: 'teach.problem.body',
+  video_source_missing: 'teach.problem.videoSource',
+  video_duration_missing: 'teach.problem.duration',
+  document_missing: 'teach.problem.documentFile',
+};
+
+/** The key for a problem code; null for anything else (e.g. a detail of an older API). */
+export function problemKey(problem: string): TranslationKey | null {
+  return (PROBLEM_KEYS as Record<string, TranslationKey | undefined>)[problem] ?? null;
+}
+
+export function problemLabel(i18n: { t(key: TranslationKey): string }, problem: string): string {
+  const key = problemKey(problem);
+  return key ? i18n.t(key) : problem;
 }

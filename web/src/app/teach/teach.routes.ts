@@ -10,6 +10,7 @@ export const teachRoutes: Route[] = [
       { path: '', loadComponent: () => import('./course-list.page').then((m) => m.CourseListPage) },
       { path: 'courses/new', loadComponent: () => import('./course-new.page').then((m) => m.CourseNewPage) },
       { path: 'courses/:id', loadComponent: () => import('./course-editor.page').then((m) => m.CourseEditorPage) },
+      { path: 'programs', loadChildren: () => import('./programs/program.routes').then((m) => m.programRoutes) },
     ],
   },
 ];

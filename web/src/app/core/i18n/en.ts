@@ -157,7 +157,8 @@ export const en: Dictionary = {
   'learn.home.catalogLink': 'Browse electives',
   'learn.electives.heading': 'My electives',
   'learn.electives.title': 'My electives ({count})',
-  'learn.electives.emptyText': 'You have not joined any elective yet. Pick courses you like under "Electives"; their modules earn credit hours too.',
+  'learn.electives.emptyText':
+    'You have not joined any elective yet. Pick courses you like under "Electives"; their modules earn credit hours too.',
   'learn.electives.loadFailed': 'Could not load your electives',
   'learn.course.openElective': 'Open elective',
   'learn.course.join': 'Join',
@@ -165,13 +166,14 @@ export const en: Dictionary = {
   'learn.course.leaveConfirm': 'Leave this elective? You can join it again from "Electives".',
   'learn.course.joinedToast': 'Joined "{title}"',
   'learn.course.leftToast': 'Left "{title}"',
-  'learn.course.notJoined': 'Join this elective to start learning.',
+  'learn.course.notJoined': 'Once joined, this course shows under "My electives" so you can pick it up any time.',
   'learn.catalog.title': 'Electives',
   'learn.catalog.subtitle': 'Choose courses you are interested in; finished modules earn credit hours too.',
   'learn.catalog.search': 'Search course titles',
   'learn.catalog.allCategories': 'All categories',
   'learn.catalog.join': 'Join',
   'learn.catalog.joined': 'Joined',
+  'learn.catalog.open': 'Study',
   'learn.catalog.modules': '{count} modules',
   'learn.catalog.minutes': 'about {minutes} min',
   'learn.catalog.owner': 'By {name}',
@@ -187,7 +189,8 @@ export const en: Dictionary = {
   'learn.video.resumed': 'Resumed where you left off ({time})',
   'learn.video.furthest': 'Watched up to {time} / {duration}',
   'learn.video.requiredMark': '{percent}% needed',
-  'learn.video.honest': 'You can go back to any part you have watched. The video pauses when you switch away; only time actually played counts.',
+  'learn.video.honest':
+    'You can go back to any part you have watched. The video pauses when you switch away; only time actually played counts.',
   'learn.video.missingTitle': 'Video not available',
   'learn.video.missingText': 'This module has no video yet. Please contact the course trainer.',
   'learn.video.errorTitle': 'The video cannot be played',
@@ -207,6 +210,8 @@ export const en: Dictionary = {
   'learn.pdf.pageFailed': 'This page could not be shown. Please try again.',
   'learn.pdf.honest': 'Only time with the page in front and a page turn or tap within the last minute counts.',
   'learn.pdf.pageAlt': 'Page {page} of the document',
+  'learn.pdf.zoomIn': 'Zoom in',
+  'learn.pdf.zoomOut': 'Zoom out',
 
   'teach.title': 'Teaching',
   'teach.subtitle': 'Hello, {name}. This is where you will manage the courses you teach.',
@@ -315,7 +320,7 @@ export const en: Dictionary = {
   'teach.editor.readonlyArchived':
     'This course is archived; trainees no longer see it. An archived course is read-only.',
   'teach.editor.readonlyTitle': 'Read-only',
-  'teach.editor.draftNote': 'Only you can see a draft; trainees can study it once it is published.',
+  'teach.editor.draftNote': 'Only the owner and the co-owners see a draft; trainees can study it once it is published.',
 
   'teach.module.addTitle': 'Add module',
   'teach.module.editTitle': 'Edit module',
@@ -344,7 +349,8 @@ export const en: Dictionary = {
 
   'teach.module.insertImage': 'Insert image',
   'teach.module.imageCaption': 'image caption',
-  'teach.module.incomplete': 'This module is not complete yet: you can save it as a draft, but fill it in before publishing the course',
+  'teach.module.incomplete':
+    'This module is not complete yet: you can save it as a draft, but fill it in before publishing the course',
 
   'teach.media.choose': 'Choose a file',
   'teach.media.kindVideo': 'videos',
@@ -360,7 +366,8 @@ export const en: Dictionary = {
   'teach.media.waitUpload': 'Wait for the upload to finish before saving',
   'teach.media.empty': '“{name}” is empty; choose another file.',
   'teach.media.badType': '“{name}” cannot be uploaded: only {formats} files are accepted.',
-  'teach.media.badContent': 'The content of “{name}” is not {formats} (was its extension changed?); choose another file.',
+  'teach.media.badContent':
+    'The content of “{name}” is not {formats} (was its extension changed?); choose another file.',
   'teach.media.tooLarge': '“{name}” is {size}, more than the {max} allowed for {kind}. Compress it and try again.',
   'teach.media.failed': 'The upload failed: {reason}',
 
@@ -396,7 +403,8 @@ export const en: Dictionary = {
   'teach.problem.body': 'Text is empty',
 
   'teach.course.openElective': 'Open elective',
-  'teach.course.openElectiveHint': 'When on, the published course is listed in the electives catalog and any trainee can join it.',
+  'teach.course.openElectiveHint':
+    'When on, the published course is listed in the electives catalog and any trainee can join it.',
 
   'teach.cover.title': 'Cover image',
   'teach.cover.alt': 'Course cover',
@@ -414,28 +422,33 @@ export const en: Dictionary = {
   'teach.editor.listSeparator': ', ',
   'teach.editor.deleteCourse': 'Delete draft',
   'teach.editor.deleteCourseConfirm': 'Delete the draft course “{title}”?',
-  'teach.editor.deleteCourseText': 'This course was never published. Deleting it deletes all its modules and cannot be undone.',
+  'teach.editor.deleteCourseText':
+    'This course was never published. Deleting it deletes all its modules and cannot be undone.',
   'teach.editor.courseDeleted': 'Deleted the draft “{title}”',
 
   'teach.revision.create': 'Edit (create a revision)',
   'teach.revision.continue': 'Continue the revision',
   'teach.revision.created': 'Revision created; publish it when done to replace the live course',
-  'teach.revision.banner': 'This is a revision of “{title}” — publishing it replaces the live course; trainees keep their progress',
-  'teach.revision.bannerText': 'Only you and the co-owners see the revision. Trainees keep studying the live course until you publish it.',
+  'teach.revision.banner':
+    'This is a revision of “{title}” — publishing it replaces the live course; trainees keep their progress',
+  'teach.revision.bannerText':
+    'Only the owner and the co-owners see the revision. Trainees keep studying the live course until it is published.',
   'teach.revision.backToLive': 'Live course',
   'teach.revision.publish': 'Publish revision',
   'teach.revision.publishConfirm': 'Publish the revision and replace the live “{title}”?',
-  'teach.revision.publishText': 'Trainees will see the revised content. Their progress and credits on the modules that remain are kept.',
+  'teach.revision.publishText':
+    'Trainees will see the revised content. Their progress and credits on the modules that remain are kept.',
   'teach.revision.published': 'Revision published; the live course is updated',
   'teach.revision.discard': 'Discard revision',
   'teach.revision.discardConfirm': 'Discard this revision?',
   'teach.revision.discardText': 'All changes in the revision are deleted; the live course stays as it is.',
   'teach.revision.discarded': 'Revision discarded',
   'teach.revision.pendingTitle': 'A revision is being prepared',
-  'teach.revision.pendingText': 'The live course is read-only. Choose “Continue the revision” to finish and publish it, which replaces the live course.',
+  'teach.revision.pendingText':
+    'The live course is read-only. Choose “Continue the revision” to finish and publish it, which replaces the live course.',
 
   'teach.coOwners.title': 'Co-owners',
-  'teach.coOwners.hint': 'Co-owners can edit this course with you.',
+  'teach.coOwners.hint': 'Co-owners edit this course together with its owner.',
   'teach.coOwners.none': 'No co-owners yet',
   'teach.coOwners.searchPlaceholder': 'Type a name or username to add a co-owner',
   'teach.coOwners.noMatch': 'No matching trainer',
@@ -744,14 +757,17 @@ export const en: Dictionary = {
   'errors.IMPLAUSIBLE_PROGRESS': 'This progress record does not add up in time and was not counted.',
   'errors.COURSE_NOT_EDITABLE': 'A published or archived course cannot be edited directly.',
   'errors.COURSE_EMPTY': 'A course needs at least one module before it can be published.',
-  'errors.MODULE_INCOMPLETE': 'Some modules are not set up yet (e.g. a video without a file or duration); complete them before publishing.',
+  'errors.MODULE_INCOMPLETE':
+    'Some modules are not set up yet (e.g. a video without a file or duration); complete them before publishing.',
   'errors.PROGRAM_NOT_FOUND': 'This training program could not be found.',
   'errors.PROGRAM_NOT_EDITABLE': 'An archived program cannot be changed.',
-  'errors.PROGRAM_NOT_READY': 'A program needs at least one course, and all its courses published, before it can be published.',
+  'errors.PROGRAM_NOT_READY':
+    'A program needs at least one course, and all its courses published, before it can be published.',
   'errors.MEDIA_NOT_FOUND': 'This file could not be found; it may have been deleted.',
   'errors.MEDIA_LINK_INVALID': 'The link to this file has expired; reload the page.',
   'errors.UPLOAD_TOO_LARGE': 'The file is larger than allowed.',
-  'errors.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported. Use MP4 or WebM for videos, PDF for documents, JPG, PNG or WebP for images.',
+  'errors.UNSUPPORTED_MEDIA_TYPE':
+    'This file type is not supported. Use MP4 or WebM for videos, PDF for documents, JPG, PNG or WebP for images.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',

@@ -1,13 +1,16 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
-import { en } from './en';
 import { zh } from './zh';
 import { Dictionary, LANGS, Lang, TranslationKey } from './translation-key';
 
 export const LANG_STORAGE_KEY = 'lingyan.lang';
 
-const DICTIONARIES: Record<Lang, Dictionary> = { zh, en };
+/** Chinese ships in the main bundle; other languages load when first chosen. */
+const LOADERS: Record<Lang, () => Promise<Dictionary>> = {
+  zh: () => Promise.resolve(zh),
+  en: () => import('./en').then((m) => m.en),
+};
 const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export type TranslationParams = Record<string, string | number>;
@@ -28,15 +31,25 @@ export class I18nService {
   private readonly document = inject(DOCUMENT);
   private readonly title = inject(Title);
 
-  private readonly current = signal<Lang>(readStoredLang());
+  private readonly current = signal<Lang>('zh');
+  private readonly loaded = signal<Partial<Record<Lang, Dictionary>>>({ zh });
   readonly lang = this.current.asReadonly();
-  readonly dictionary = computed(() => DICTIONARIES[this.current()]);
+  readonly dictionary = computed(() => this.loaded()[this.current()] ?? zh);
+  /** Settles once the stored language's dictionary is loaded (an app initializer waits for it). */
+  readonly ready: Promise<void>;
 
   constructor() {
-    this.apply(this.current());
+    this.apply('zh');
+    const stored = readStoredLang();
+    this.ready = stored === 'zh' ? Promise.resolve() : this.setLang(stored).catch(() => undefined);
   }
 
-  setLang(lang: Lang): void {
+  /** Switches language, loading its dictionary first when needed (Chinese stays on failure). */
+  async setLang(lang: Lang): Promise<void> {
+    if (!this.loaded()[lang]) {
+      const dictionary = await LOADERS[lang]();
+      this.loaded.update((all) => ({ ...all, [lang]: dictionary }));
+    }
     this.current.set(lang);
     try {
       localStorage.setItem(LANG_STORAGE_KEY, lang);
@@ -46,8 +59,8 @@ export class I18nService {
     this.apply(lang);
   }
 
-  toggle(): void {
-    this.setLang(this.current() === 'zh' ? 'en' : 'zh');
+  toggle(): Promise<void> {
+    return this.setLang(this.current() === 'zh' ? 'en' : 'zh');
   }
 
   /** The message for a key in the current language, with `{placeholders}` filled in. */
@@ -60,6 +73,6 @@ export class I18nService {
   private apply(lang: Lang): void {
     this.nzI18n.setLocale(lang === 'en' ? en_US : zh_CN);
     this.document.documentElement.lang = HTML_LANG[lang];
-    this.title.setTitle(DICTIONARIES[lang]['app.title']);
+    this.title.setTitle((this.loaded()[lang] ?? zh)['app.title']);
   }
 }

@@ -51,9 +51,9 @@ describe('I18nService', () => {
     expect(i18n.t('login.submit')).toBe('登录');
   });
 
-  it('switches to English, also for ng-zorro, and remembers the choice', () => {
+  it('switches to English, also for ng-zorro, and remembers the choice', async () => {
     const i18n = create();
-    i18n.setLang('en');
+    await i18n.setLang('en');
     expect(i18n.lang()).toBe('en');
     expect(i18n.t('login.submit')).toBe('Sign in');
     expect(document.documentElement.lang).toBe('en');
@@ -62,6 +62,7 @@ describe('I18nService', () => {
 
     // a new page load (a fresh service) starts in the remembered language
     const reloaded = create();
+    await reloaded.ready;
     expect(reloaded.lang()).toBe('en');
     expect(reloaded.t('nav.signOut')).toBe('Sign out');
     expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('en');
@@ -72,18 +73,18 @@ describe('I18nService', () => {
     expect(create().lang()).toBe('zh');
   });
 
-  it('fills in placeholders', () => {
+  it('fills in placeholders', async () => {
     const i18n = create();
     expect(i18n.t('users.total', { total: 42 })).toBe('共 42 个账号');
-    i18n.toggle();
+    await i18n.toggle();
     expect(i18n.t('users.total', { total: 42 })).toBe('42 accounts');
   });
 
-  it('the t pipe follows the current language', () => {
+  it('the t pipe follows the current language', async () => {
     const i18n = create();
     const pipe = TestBed.runInInjectionContext(() => new TPipe());
     expect(pipe.transform('nav.profile')).toBe('个人资料');
-    i18n.setLang('en');
+    await i18n.setLang('en');
     expect(pipe.transform('nav.profile')).toBe('Profile');
   });
 });

@@ -18,7 +18,7 @@ import { TPipe } from '../i18n/t.pipe';
       data-testid="lang-switch"
       [attr.aria-label]="('lang.switch' | t) + ': ' + otherLabel()"
       [attr.lang]="other() === 'zh' ? 'zh-CN' : 'en'"
-      (click)="i18n.toggle()"
+      (click)="void i18n.toggle()"
     >
       <nz-icon nzType="global" />
       <span>{{ otherLabel() }}</span>

@@ -11,7 +11,7 @@ const markdown = new Marked({ gfm: true, breaks: false, async: false });
 export function markdownToHtml(source: string | null | undefined, media: Record<string, string> = {}): string {
   if (!source) return '';
   const tokens = markdown.lexer(source);
-  markdown.walkTokens(tokens, (token) => {
+  void markdown.walkTokens(tokens, (token) => {
     // Uploaded images are written `/api/media/<id>`; the API sends a signed link for each.
     if (token.type === 'image') {
       const id = MEDIA_PATH.exec(token.href)?.[1];
