@@ -67,9 +67,17 @@ export class MediaService {
    */
   async store(ownerId: string, source: Readable, originalName: string): Promise<MediaRow> {
     const iterator = (source as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    // Reads and discards the rest, so the client finishes sending and gets the answer. Through the same
+    // iterator: while an async iterator is attached, `resume()` does not make the stream flow, and
+    // waiting for 'end' after it never returned for a file larger than what was already buffered.
     const drain = async () => {
-      source.resume();
-      if (!source.readableEnded) await new Promise((done) => source.once('end', done).once('error', done));
+      try {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          // discarded
+        }
+      } catch {
+        // The client went away; there is nothing left to read.
+      }
     };
     let head = Buffer.alloc(0);
     let finished = false;
