@@ -214,7 +214,7 @@ export class ProgressService {
                $6, tstzmultirange(tstzrange($5, $6)),
                CASE WHEN $7::numeric IS NULL THEN '{}'::nummultirange
                     ELSE nummultirange(numrange($7::numeric, $8::numeric)) END,
-               coalesce($8::real, 0))
+               least(coalesce($8::real, 0), coalesce($9::real, 'Infinity')))
        ON CONFLICT (user_id, module_id) DO UPDATE SET
          active_windows = mp.active_windows + EXCLUDED.active_windows,
          watched = mp.watched + EXCLUDED.watched,

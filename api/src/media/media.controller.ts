@@ -89,7 +89,8 @@ export class MediaController {
       .header('ETag', etag)
       .header('Cache-Control', 'private, max-age=3600')
       .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.original_name)}`);
-    if (request.headers['if-none-match'] === etag) {
+    const known = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known.includes(etag) || known.includes('*')) {
       await reply.status(304).send();
       return;
     }

@@ -161,7 +161,8 @@ describe('completion', () => {
       true,
       true,
     ]);
-    expect(lockedModules(['not_started', 'complete'], true)).toEqual([false, true]);
+    // a module already completed stays open (a revision may have put a new one before it)
+    expect(lockedModules(['not_started', 'complete'], true)).toEqual([false, false]);
     expect(lockedModules(['not_started', 'not_started'], false)).toEqual([false, false]);
   });
 
@@ -280,5 +281,11 @@ describe('Module set-up before publishing', () => {
     expect(moduleProblems({ ...base, kind: 'video', mediaKind: 'video' })).toEqual(['video_duration_missing']);
     expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'image' })).toEqual(['document_missing']);
     expect(moduleProblems({ ...base, kind: 'document', mediaKind: 'document' })).toEqual([]);
+  });
+});
+
+describe('Sequential locking after a revision', () => {
+  it('keeps a completed module open when a new module comes before it', () => {
+    expect(lockedModules(['not_started', 'complete', 'not_started'], true)).toEqual([false, false, true]);
   });
 });

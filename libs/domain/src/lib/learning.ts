@@ -243,12 +243,15 @@ export function courseStatus(moduleStatuses: readonly ProgressStatus[]): Progres
   return moduleStatuses.some((s) => s !== 'not_started') ? 'in_progress' : 'not_started';
 }
 
-/** In a sequential course a module opens when every module before it is complete. */
+/**
+ * In a sequential course a module opens when every module before it is complete. A module the
+ * trainee completed stays open (a revision may put a new module before it).
+ */
 export function lockedModules(moduleStatuses: readonly ProgressStatus[], sequential: boolean): boolean[] {
   if (!sequential) return moduleStatuses.map(() => false);
   let open = true;
   return moduleStatuses.map((status) => {
-    const locked = !open;
+    const locked = !open && status !== 'complete';
     if (status !== 'complete') open = false;
     return locked;
   });
