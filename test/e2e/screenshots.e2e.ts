@@ -1,7 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { CourseDto, MyProgramDto } from '@lingyan/contracts';
 import { Browser, Page } from 'playwright-core';
-import { BASE_URL, DESKTOP, PHONE, launch, newPage, realProblems, screenshot, signInAs } from './support/browser';
+import {
+  BASE_URL,
+  DESKTOP,
+  PASSWORD,
+  PHONE,
+  launch,
+  newPage,
+  realProblems,
+  screenshot,
+  signInAs,
+  uniqueSuffix,
+  videoSettled,
+} from './support/browser';
+
+const PROGRAM = '2026年度村社书记全员轮训';
+const VIDEO_COURSE = '网格智治与矛盾纠纷化解';
+const VIDEO_MODULE = '网格智治：让村里的事一网统管（示范视频）';
+const PDF_COURSE = '强村公司与村级集体经济发展';
+const PDF_MODULE = '强村公司运营工作手册（示范版）';
+/** An open elective published for the catalog (the demo data has none). */
+const ELECTIVE = `乡村文化礼堂活动策划 ${uniqueSuffix()}`;
+
+beforeAll(async () => {
+  await publishOpenElective(ELECTIVE);
+});
 
 /**
  * Screenshots of every main page at 360×740 and 1280×800 into test/e2e/screenshots/ (git-ignored),
@@ -63,6 +87,69 @@ describe.each([
     await page.goto(`${BASE_URL}/learn/credits`);
     await page.getByTestId('ledger-entry').first().waitFor();
     await screenshot(page, 'learn-credits');
+    expect(realProblems(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('learning: the catalog, a video module and the PDF module', async () => {
+    const { context, page, problems } = await newPage(browser, viewport);
+    await signInAs(page, 'trainee2');
+    await page.getByTestId('catalog-link').click();
+    await page.waitForURL((url) => url.pathname === '/learn/catalog');
+    await page.getByTestId('catalog-card').filter({ hasText: ELECTIVE }).waitFor();
+    await screenshot(page, 'learn-catalog');
+
+    // the demo video (first module of its course); opening it without playing records nothing
+    await page.goto(`${BASE_URL}/learn`);
+    await page.getByTestId('course-card').filter({ hasText: VIDEO_COURSE }).click();
+    await page.getByTestId('module-row').first().filter({ hasText: VIDEO_MODULE }).click();
+    await page.getByTestId('page-title').filter({ hasText: VIDEO_MODULE }).waitFor();
+    await videoSettled(page.getByTestId('video'));
+    await page.getByTestId('status-watched').waitFor();
+    await screenshot(page, 'learn-video');
+
+    // the demo PDF (last module of its course), at the page the trainee last read
+    await page.goto(`${BASE_URL}/learn`);
+    await page.getByTestId('course-card').filter({ hasText: PDF_COURSE }).click();
+    await page.getByTestId('module-row').last().filter({ hasText: PDF_MODULE }).click();
+    await page.getByTestId('page-title').filter({ hasText: PDF_MODULE }).waitFor();
+    await page.getByTestId('pdf-page-count').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=pdf-page]').waitFor();
+    await screenshot(page, 'learn-pdf');
+    expect(realProblems(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('teaching: the programs, the demo program, and a course with a video module', async () => {
+    const { context, page, problems } = await newPage(browser, viewport);
+    await signInAs(page, 'trainer');
+    await page.goto(`${BASE_URL}/teach/programs`);
+    const row = page.getByTestId('program-row').filter({ hasText: PROGRAM });
+    await row.waitFor();
+    await screenshot(page, 'teach-programs');
+
+    await row.getByRole('link', { name: PROGRAM }).click();
+    await page.getByTestId('page-title').filter({ hasText: PROGRAM }).waitFor();
+    await page.getByTestId('course-row').first().waitFor();
+    await page.getByTestId('program-totals').waitFor();
+    await screenshot(page, 'teach-program-editor');
+
+    await page.goto(`${BASE_URL}/teach`);
+    await page
+      .getByTestId('course-row')
+      .filter({ hasText: VIDEO_COURSE })
+      .getByRole('link', { name: VIDEO_COURSE })
+      .click();
+    await page.getByTestId('page-title').filter({ hasText: VIDEO_COURSE }).waitFor();
+    const video = page.getByTestId('module-row').filter({ hasText: VIDEO_MODULE });
+    await video.getByText('时长 1:12').waitFor();
+    await screenshot(page, 'teach-course-video');
+
+    await video.getByTestId('module-open').click();
+    const drawer = page.locator('.teach-module-drawer');
+    await drawer.getByTestId('video-preview').waitFor();
+    await videoSettled(drawer.getByTestId('video-preview').locator('video'));
+    await screenshot(page, 'teach-module-video');
     expect(realProblems(problems)).toEqual([]);
     await context.close();
   });
@@ -138,4 +225,36 @@ async function completeShortestModule(page: Page): Promise<void> {
       reachedEnd: i === 7,
     });
   }
+}
+
+/** Publishes a course offered in the catalog of open electives, through the API as the demo trainer. */
+async function publishOpenElective(title: string): Promise<void> {
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'trainer', password: PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const call = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${BASE_URL}/api${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const course = await call<{ id: string }>('/curriculum/courses', {
+    title,
+    category: 'rural_construction',
+    summary: '文化礼堂怎么用起来：节庆活动、村晚和讲堂的策划与组织。',
+    openElective: true,
+  });
+  await call(`/curriculum/courses/${course.id}/modules`, {
+    kind: 'article',
+    title: '文化礼堂的一年活动表',
+    body: '## 一年活动表\n\n按节气和节日排好活动，提前一个月发布。',
+    estimatedMinutes: 12,
+  });
+  await call(`/curriculum/courses/${course.id}/publish`, {});
 }

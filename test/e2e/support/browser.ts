@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env['E2E_BASE_URL'] ?? 'http://localhost:3000').replace(/\/$/, '');
 export const PASSWORD = 'Lingyan@2026';
@@ -108,6 +108,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // let transitions (drawer, messages, skeletons) settle
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${size?.width}x${size?.height}.png`), fullPage: false });
+}
+
+/**
+ * Waits until a <video> shows a frame and has stopped fetching, then lets Chromium's native controls
+ * fade their loading spinner out (it lingers about a second), so that a screenshot shows the picture.
+ */
+export async function videoSettled(video: Locator): Promise<void> {
+  await video.evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<void>((resolve) => {
+        const settled = () => v.readyState >= 2 && !v.seeking && v.networkState !== HTMLMediaElement.NETWORK_LOADING;
+        if (settled()) return resolve();
+        const timer = setInterval(() => {
+          if (!settled()) return;
+          clearInterval(timer);
+          resolve();
+        }, 100);
+      }),
+  );
+  await video.page().waitForTimeout(1_500);
 }
 
 /** The header's user name (on every page inside the shell). */
