@@ -210,4 +210,17 @@ describe('user administration (chunan-admin)', () => {
     await self.getByText('在用').waitFor();
     await context.close();
   });
+
+  it('reaches courses and programs from the admin menu without being a trainer', async () => {
+    const { context, page, problems } = await newPage(browser, DESKTOP);
+    await signInAs(page, 'zj-admin');
+    await page.getByTestId('nav-programs').click();
+    await page.waitForURL((url) => url.pathname === '/teach/programs');
+    await page.getByText('2026年度村社书记全员轮训').first().waitFor();
+    await page.getByTestId('nav-courses').click();
+    await page.waitForURL((url) => url.pathname === '/teach');
+    await page.getByText('网格智治与矛盾纠纷化解').first().waitFor();
+    expect(realProblems(problems)).toEqual([]);
+    await context.close();
+  });
 });

@@ -20,7 +20,8 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'teach',
-        canActivate: [roleGuard('trainer')],
+        // Administrators may also write courses and programs (the API allows both roles).
+        canActivate: [roleGuard('trainer', 'admin')],
         loadChildren: () => import('./teach/teach.routes').then((m) => m.teachRoutes),
       },
       {

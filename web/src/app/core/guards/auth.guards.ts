@@ -22,13 +22,15 @@ export const guestGuard: CanActivateFn = async (route) => {
 };
 
 /** Only for holders of `role`; anyone else is sent to their own home. */
-export function roleGuard(role: Role): CanActivateFn {
+/** The route needs one of the roles; others go to their own home. */
+export function roleGuard(role: Role, ...more: Role[]): CanActivateFn {
+  const roles = [role, ...more];
   return async (_route, state) => {
     const auth = inject(AuthService);
     const router = inject(Router);
     const user = await auth.restore();
     if (!user) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
-    return user.roles.includes(role) ? true : router.parseUrl(auth.homePath());
+    return user.roles.some((r) => roles.includes(r)) ? true : router.parseUrl(auth.homePath());
   };
 }
 

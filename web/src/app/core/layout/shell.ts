@@ -47,6 +47,8 @@ export class Shell {
   protected readonly initial = computed(() => this.user()?.name.slice(0, 1) ?? '');
   protected readonly homes = this.auth.homes;
   protected readonly isAdmin = computed(() => this.auth.roles().includes('admin'));
+  /** An administrator who is not a trainer reaches courses and programs from the admin group. */
+  protected readonly adminTeaches = computed(() => this.isAdmin() && !this.auth.roles().includes('trainer'));
 
   constructor() {
     this.router.events
