@@ -178,6 +178,22 @@ describe('authoring courses', () => {
     }
   });
 
+  it('finds trainers to share a course with, for trainers only', async () => {
+    const found = await request(t.http)
+      .get('/api/curriculum/trainers')
+      .query({ q: '陈' })
+      .set('Authorization', trainer);
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual([{ username: 'trainer', name: '陈雅琴' }]);
+    const none = await request(t.http)
+      .get('/api/curriculum/trainers')
+      .query({ q: '100%_' })
+      .set('Authorization', trainer);
+    expect(none.body).toEqual([]);
+    const refused = await request(t.http).get('/api/curriculum/trainers').set('Authorization', trainee);
+    expect(refused.status).toBe(403);
+  });
+
   it('validates input and names the fields', async () => {
     const course = await newCourse();
     const bad = await request(t.http)

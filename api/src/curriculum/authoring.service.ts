@@ -15,6 +15,7 @@ import { DomainError } from '../common/domain-error';
 import { MediaService, mediaOf } from '../media/media.service';
 import { Course, CourseModule } from './curriculum.entities';
 import type { CreateCourseDto, CreateModuleDto, UpdateCourseDto, UpdateModuleDto } from './curriculum.dto';
+import { containsPattern } from '../common/like';
 
 const notFound = () => new DomainError('COURSE_NOT_FOUND', 'No course of yours has this id.');
 
@@ -408,7 +409,7 @@ export class AuthoringService {
 
   /** Active trainers matching a part of their username or name, to choose co-owners from. */
   async trainers(q: string | undefined): Promise<TrainerOption[]> {
-    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const pattern = containsPattern(q);
     return this.dataSource.query<TrainerOption[]>(
       `SELECT username, name FROM app_user
         WHERE active AND 'trainer' = ANY(roles)

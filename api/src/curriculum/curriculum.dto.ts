@@ -33,7 +33,20 @@ import { present, trim } from '../common/validation';
 
 const MAX_BODY = 200_000;
 
-export class CreateCourseDto implements CreateCourseRequest {
+/** A course's catalog settings, the same when it is created and changed. */
+class CourseSettingsFields {
+  @ApiPropertyOptional({ description: 'Offered in the catalog of open electives.' })
+  @ValidateIf(present)
+  @IsBoolean()
+  openElective?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded image; null removes the cover.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'coverMediaId must be a UUID' })
+  coverMediaId?: string | null;
+}
+
+export class CreateCourseDto extends CourseSettingsFields implements CreateCourseRequest {
   @ApiProperty({ example: '学习运用“千万工程”经验' })
   @Transform(trim)
   @IsString()
@@ -55,19 +68,9 @@ export class CreateCourseDto implements CreateCourseRequest {
   @IsOptional()
   @IsBoolean()
   sequential?: boolean;
-
-  @ApiPropertyOptional({ description: 'Offered in the catalog of open electives.' })
-  @ValidateIf(present)
-  @IsBoolean()
-  openElective?: boolean;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded image; null removes the cover.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'coverMediaId must be a UUID' })
-  coverMediaId?: string | null;
 }
 
-export class UpdateCourseDto implements UpdateCourseRequest {
+export class UpdateCourseDto extends CourseSettingsFields implements UpdateCourseRequest {
   @ApiPropertyOptional()
   @ValidateIf(present)
   @Transform(trim)
@@ -91,19 +94,40 @@ export class UpdateCourseDto implements UpdateCourseRequest {
   @ValidateIf(present)
   @IsBoolean()
   sequential?: boolean;
-
-  @ApiPropertyOptional({ description: 'Offered in the catalog of open electives.' })
-  @ValidateIf(present)
-  @IsBoolean()
-  openElective?: boolean;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded image; null removes the cover.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'coverMediaId must be a UUID' })
-  coverMediaId?: string | null;
 }
 
-export class CreateModuleDto implements CreateModuleRequest {
+/** What a module shows besides its title: an article's text, or a video's or document's file or address. */
+class ModuleContentFields {
+  @ApiPropertyOptional({ description: 'Markdown.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_BODY)
+  body?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded video or PDF.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'mediaId must be a UUID' })
+  mediaId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'https:// address of a video hosted elsewhere.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: true },
+    { message: 'externalUrl must be an https:// address' },
+  )
+  @MaxLength(2000)
+  externalUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 36000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36000)
+  durationSeconds?: number | null;
+}
+
+export class CreateModuleDto extends ModuleContentFields implements CreateModuleRequest {
   @ApiProperty({ enum: MODULE_KINDS })
   @IsIn(MODULE_KINDS)
   kind!: ModuleKind;
@@ -115,42 +139,14 @@ export class CreateModuleDto implements CreateModuleRequest {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional({ description: 'Markdown.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_BODY)
-  body?: string | null;
-
   @ApiProperty({ minimum: 1, maximum: 600 })
   @IsInt()
   @Min(1)
   @Max(600)
   estimatedMinutes!: number;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded video or PDF.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'mediaId must be a UUID' })
-  mediaId?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, description: 'https:// address of a video hosted elsewhere.' })
-  @IsOptional()
-  @Transform(trim)
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true, require_tld: true },
-    { message: 'externalUrl must be an https:// address' },
-  )
-  @MaxLength(2000)
-  externalUrl?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 36000 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(36000)
-  durationSeconds?: number | null;
 }
 
-export class UpdateModuleDto implements UpdateModuleRequest {
+export class UpdateModuleDto extends ModuleContentFields implements UpdateModuleRequest {
   @ApiPropertyOptional()
   @ValidateIf(present)
   @Transform(trim)
@@ -159,40 +155,12 @@ export class UpdateModuleDto implements UpdateModuleRequest {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_BODY)
-  body?: string | null;
-
   @ApiPropertyOptional({ minimum: 1, maximum: 600 })
   @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(600)
   estimatedMinutes?: number;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded video or PDF.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'mediaId must be a UUID' })
-  mediaId?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, description: 'https:// address of a video hosted elsewhere.' })
-  @IsOptional()
-  @Transform(trim)
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true, require_tld: true },
-    { message: 'externalUrl must be an https:// address' },
-  )
-  @MaxLength(2000)
-  externalUrl?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 36000 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(36000)
-  durationSeconds?: number | null;
 }
 
 export class ModuleOrderDto implements ModuleOrderRequest {

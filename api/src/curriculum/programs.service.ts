@@ -21,6 +21,7 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import type { CreateProgramDto, ProgramCourseBody, UpdateProgramDto } from './programs.dto';
+import { containsPattern } from '../common/like';
 
 interface ProgramRow {
   id: string;
@@ -234,7 +235,7 @@ export class ProgramsService {
 
   /** Courses that can be added to a program: published ones, and drafts the caller may edit. */
   async courseOptions(actor: AuthUser, q: string | undefined): Promise<ProgramCourseOption[]> {
-    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const pattern = containsPattern(q);
     const rows = await this.dataSource.query<
       Array<{ id: string; title: string; category: CourseCategory; status: ContentStatus; owner_name: string }>
     >(
@@ -275,10 +276,8 @@ export class ProgramsService {
     );
     const byCourse = new Map<string, number[]>();
     for (const m of modules) {
-      byCourse.set(m.course_id, [
-        ...(byCourse.get(m.course_id) ?? []),
-        moduleCompletionCredits(m.estimated_minutes, table).credits,
-      ]);
+      const credits = moduleCompletionCredits(m.estimated_minutes, table).credits;
+      byCourse.set(m.course_id, [...(byCourse.get(m.course_id) ?? []), credits]);
     }
     return new Map([...byCourse].map(([id, values]) => [id, sumCredits(values)]));
   }

@@ -19,6 +19,7 @@ import { DomainError } from '../common/domain-error';
 import { MediaService, mediaOf } from '../media/media.service';
 import { loadCourseViews, type CourseView, type ModuleView } from './curriculum-view';
 import { ProgressService } from './progress.service';
+import { containsPattern } from '../common/like';
 
 interface ProgramRow {
   id: string;
@@ -118,7 +119,7 @@ export class LearningService {
     userId: string,
     query: { q?: string; category?: CourseCategory; page: number; limit: number },
   ): Promise<Page<CatalogCourseDto>> {
-    const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const pattern = containsPattern(query.q);
     const rows: Array<{
       id: string;
       title: string;

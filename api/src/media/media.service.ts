@@ -22,7 +22,11 @@ export interface MediaRow {
   created_at: Date;
 }
 
-const MEDIA_COLUMNS = `id, owner_id, kind, content_type, size_bytes, original_name, storage_key, sha256, created_at`;
+const mediaColumns = (alias: string) =>
+  ['id', 'owner_id', 'kind', 'content_type', 'size_bytes', 'original_name', 'storage_key', 'sha256', 'created_at']
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+const MEDIA_COLUMNS = mediaColumns('media');
 /** `/api/media/<id>` as written in Markdown bodies. */
 const MEDIA_REFERENCE = /\/api\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
 const HEAD_BYTES = 16;
@@ -153,9 +157,7 @@ export class MediaService {
   /** The file, when `userId` is an active account (a deactivated user's links stop working). */
   async findForActiveUser(id: string, userId: string): Promise<MediaRow | null> {
     const rows = await this.dataSource.query<MediaRow[]>(
-      `SELECT ${MEDIA_COLUMNS.split(', ')
-        .map((c) => `m.${c}`)
-        .join(', ')}
+      `SELECT ${mediaColumns('m')}
          FROM media m JOIN app_user u ON u.id = $2 AND u.active WHERE m.id = $1`,
       [id, userId],
     );

@@ -6,6 +6,7 @@ import { isRegionCode, isWithinRegionPath } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { Region } from './region.entity';
+import { escapeLike } from '../common/like';
 
 type RegionRow = Region & { has_children?: boolean; hasChildren?: boolean };
 
@@ -89,7 +90,7 @@ export class RegionsService {
   /** Name search within the caller's subtree: exact names first, then prefixes, higher levels first. */
   async search(actor: AuthUser, q: string, limit = 20): Promise<RegionSearchHit[]> {
     const term = q.trim();
-    const like = '%' + term.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    const like = `%${escapeLike(term)}%`;
     const rows: Array<RegionRow & { context: string | null }> = await this.regions.query(
       `SELECT r.code, r.name, r.level, r.parent_code AS "parentCode", r.path::text AS path,
               ${HAS_CHILDREN('r')} AS "hasChildren",
@@ -99,7 +100,7 @@ export class RegionsService {
         WHERE r.path <@ CAST($1 AS ltree) AND (r.name LIKE $2 OR r.official_name LIKE $2)
         ORDER BY (r.name = $3) DESC, (r.name LIKE $4) DESC, nlevel(r.path), r.code
         LIMIT $5`,
-      [actor.regionPath, like, term, term.replace(/[\\%_]/g, (c) => '\\' + c) + '%', limit],
+      [actor.regionPath, like, term, `${escapeLike(term)}%`, limit],
     );
     return rows.map((row) => ({ ...toDto(row), context: row.context ?? '' }));
   }

@@ -10,6 +10,7 @@ import { page } from '../common/paging';
 import { RegionsService } from '../regions/regions.service';
 import { User } from './user.entity';
 import type { CreateUserDto, UpdateUserDto, UserListQueryDto } from './users.dto';
+import { containsPattern } from '../common/like';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -61,7 +62,7 @@ export class UsersService {
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     if (query.q) {
-      const like = '%' + query.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      const like = containsPattern(query.q);
       qb.andWhere('(u.name ILIKE :like OR u.username ILIKE :like OR u.phone LIKE :like)', { like });
     }
     // No joins here, so plain LIMIT/OFFSET and count(*) (TypeORM's skip/take and getCount add a
