@@ -3,7 +3,8 @@ const { join } = require('path');
 
 module.exports = {
   output: {
-    path: join(__dirname, '../dist/api'),
+    // API_OUT_DIR: build elsewhere (e.g. a second checkout's server) without touching dist/api.
+    path: process.env.API_OUT_DIR || join(__dirname, '../dist/api'),
     clean: true,
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',

@@ -5,10 +5,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { MediaModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -41,6 +43,8 @@ export class AppModule {
         MediaModule,
         LearningModule,
         CurriculumModule,
+        NotificationsModule,
+        CohortsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     demoData: config.demoData,
     bootstrapAdmin: config.bootstrapAdmin,
     storage: app.get<MediaStorage>(MEDIA_STORAGE),
+    demoCrowd: config.demoData,
     log: (m) => logger.log(m),
   });
   await app.listen({ port: config.port, host: config.host });

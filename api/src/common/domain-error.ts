@@ -32,6 +32,10 @@ export function errorStatus(code: ErrorCode): number {
     case 'MODULE_NOT_FOUND':
     case 'PROGRAM_NOT_FOUND':
     case 'MEDIA_NOT_FOUND':
+    case 'COHORT_NOT_FOUND':
+    case 'ENROLMENT_NOT_FOUND':
+    case 'JOB_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
       return 404;
     case 'MEDIA_LINK_INVALID':
       return 403;
@@ -47,8 +51,11 @@ export function errorStatus(code: ErrorCode): number {
     case 'MODULE_INCOMPLETE':
     case 'PROGRAM_NOT_EDITABLE':
     case 'PROGRAM_NOT_READY':
+    case 'ENROLMENT_CLOSED':
+    case 'JOB_STATE_CONFLICT':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
+    case 'IMPORT_FILE_INVALID':
       return 422;
     case 'USERNAME_TAKEN':
     case 'CANNOT_CHANGE_OWN_ACCOUNT':

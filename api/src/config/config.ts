@@ -38,6 +38,10 @@ export interface AppConfig {
   uploadMaxBytes: { video: number; document: number; image: number };
   /** How long a signed media link stays valid. */
   mediaLinkTtlSeconds: number;
+  /** Whether this process runs background jobs (imports, rule enrolments, reconciles); `JOB_WORKER`. */
+  jobWorker: boolean;
+  /** Largest cadre import file; `UPLOAD_MAX_IMPORT_MB`. */
+  importMaxBytes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -160,6 +164,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       image: integer(env, 'UPLOAD_MAX_IMAGE_MB', 10, 1, 100, problems) * MB,
     },
     mediaLinkTtlSeconds: integer(env, 'MEDIA_LINK_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400, problems),
+    jobWorker: boolean(env, 'JOB_WORKER', true, problems),
+    importMaxBytes: integer(env, 'UPLOAD_MAX_IMPORT_MB', 50, 1, 1000, problems) * MB,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords';
 import { DEMO_PROGRAM } from './seed/demo-curriculum';
 import type { MediaStorage } from '../media/storage';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
+import { seedDemoCohort } from './seed/demo-cohort';
 import { seedDemoMedia } from './seed/demo-media';
 import { readRegions } from './seed/regions-data';
 
@@ -16,6 +17,8 @@ export interface PrepareOptions {
   bootstrapAdmin?: { username: string; password: string } | null;
   /** Where the demo video and PDF are stored; without it they are not loaded. */
   storage?: MediaStorage;
+  /** With demo data: a few hundred fictional cadres with progress in the demo cohort, for the dashboard. */
+  demoCrowd?: boolean;
   log?: (message: string) => void;
 }
 
@@ -82,6 +85,16 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
         if (await seedDemoMedia(tx, storage)) {
           await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-media')`);
           log('loaded the demo video and PDF');
+        }
+      });
+    }
+
+    if (options.demoData && !(await seeded(dataSource, 'demo-cohort'))) {
+      const hash = await hashPassword(DEMO_PASSWORD);
+      await dataSource.transaction(async (tx) => {
+        if (await seedDemoCohort(tx, options.demoCrowd ?? false, hash)) {
+          await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-cohort')`);
+          log('loaded the demo cohort');
         }
       });
     }

@@ -14,6 +14,7 @@ import {
   type SegmentProblem,
 } from '@lingyan/domain';
 import { DomainError } from '../common/domain-error';
+import { CompletionService } from '../cohorts/completion.service';
 import { creditTables } from './curriculum-view';
 import type { ProgressEventDto } from './learning.dto';
 
@@ -59,7 +60,10 @@ const PROGRESS_COLUMNS = `status, active_seconds, watched_seconds, reached_end, 
  */
 @Injectable()
 export class ProgressService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly completion: CompletionService,
+  ) {}
 
   async record(userId: string, event: ProgressEventDto): Promise<ProgressEventResponse> {
     const window = { start: Date.parse(event.startedAt), end: Date.parse(event.endedAt) };
@@ -137,7 +141,7 @@ export class ProgressService {
         }
         return { duplicate: true, progress: await this.progressOf(userId, module, tx), creditsEarned: 0 };
       }
-      const progress = await this.fold(tx, userId, module, event, window);
+      const { progress, completedNow } = await this.fold(tx, userId, module, event, window);
       let creditsEarned = 0;
       if (progress.status === 'complete') {
         const applied = (await creditTables(tx, userId, [row.course_id])).get(row.course_id);
@@ -150,6 +154,8 @@ export class ProgressService {
         );
         creditsEarned = entered.length > 0 ? Number(entered[0].credits) : 0;
       }
+      // The trainee's cohorts (and so the completion counts of their regions) follow in this transaction.
+      await this.completion.onProgress(tx, userId, row.course_id, new Date(window.end), completedNow);
       return { duplicate: false, progress, creditsEarned };
     });
   }
@@ -199,7 +205,7 @@ export class ProgressService {
     module: ProgressModule,
     event: ProgressEventDto,
     window: { start: number; end: number },
-  ): Promise<ModuleProgressDto> {
+  ): Promise<{ progress: ModuleProgressDto; completedNow: boolean }> {
     const hasSegment = event.segmentStart !== undefined && event.segmentEnd !== undefined;
     const [merged]: Array<{
       status: ProgressStatus;
@@ -263,7 +269,7 @@ export class ProgressService {
         RETURNING ${PROGRESS_COLUMNS}`,
       [userId, module.id, status, merged.active_total, merged.watched_total],
     );
-    return toDto(rows[0], module);
+    return { progress: toDto(rows[0], module), completedNow: merged.status !== 'complete' && status === 'complete' };
   }
 }
 

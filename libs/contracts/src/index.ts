@@ -8,3 +8,5 @@ export * from './lib/learning';
 export * from './lib/curriculum';
 export * from './lib/media';
 export * from './lib/programs';
+export * from './lib/cohorts';
+export * from './lib/notifications';

@@ -39,6 +39,10 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),
       },
       {
+        path: 'notifications',
+        loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
+      },
+      {
         path: '**',
         loadComponent: () => import('./core/layout/not-found.page').then((m) => m.NotFoundPage),
       },

@@ -1,3 +1,6 @@
+import { enCohorts } from './sections/cohorts.en';
+import { enDashboard } from './sections/dashboard.en';
+import { enNotifications } from './sections/notifications.en';
 import type { Dictionary } from './translation-key';
 
 /** English. Typed as `Dictionary`: a missing or an extra key is a compile error. */
@@ -63,6 +66,7 @@ export const en: Dictionary = {
   'nav.mentor': 'Mentoring',
   'nav.admin': 'Administration',
   'nav.adminHome': 'Overview',
+  'nav.cohorts': 'Cohorts',
   'nav.users': 'Users',
   'nav.profile': 'Profile',
   'nav.signOut': 'Sign out',
@@ -768,10 +772,20 @@ export const en: Dictionary = {
   'errors.UPLOAD_TOO_LARGE': 'The file is larger than allowed.',
   'errors.UNSUPPORTED_MEDIA_TYPE':
     'This file type is not supported. Use MP4 or WebM for videos, PDF for documents, JPG, PNG or WebP for images.',
+  'errors.COHORT_NOT_FOUND': 'This cohort could not be found, or it is outside your region.',
+  'errors.ENROLMENT_NOT_FOUND': 'This trainee is not in the cohort.',
+  'errors.ENROLMENT_CLOSED': 'Enrolment in this cohort has closed.',
+  'errors.JOB_NOT_FOUND': 'This job could not be found.',
+  'errors.JOB_STATE_CONFLICT': 'This job cannot do that in its current state; reload and try again.',
+  'errors.IMPORT_FILE_INVALID': 'The file could not be read. Use CSV or XLSX as in the template, with its header row.',
+  'errors.NOTIFICATION_NOT_FOUND': 'This notification could not be found.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',
   'errors.NETWORK': 'Cannot reach the server. Check your connection and try again.',
   'errors.UNKNOWN': 'An unexpected error occurred. Please try again later.',
   'errors.SESSION_EXPIRED': 'Your session has expired. Please sign in again.',
+  ...enCohorts,
+  ...enDashboard,
+  ...enNotifications,
 };

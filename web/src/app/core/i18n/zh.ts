@@ -1,3 +1,7 @@
+import { zhCohorts } from './sections/cohorts.zh';
+import { zhDashboard } from './sections/dashboard.zh';
+import { zhNotifications } from './sections/notifications.zh';
+
 /**
  * The source dictionary (Simplified Chinese). Every UI string of the app lives here; `en.ts` must
  * have exactly the same keys. Placeholders are written `{name}`.
@@ -64,6 +68,7 @@ export const zh = {
   'nav.mentor': '导师工作台',
   'nav.admin': '管理后台',
   'nav.adminHome': '后台概览',
+  'nav.cohorts': '班次管理',
   'nav.users': '用户管理',
   'nav.profile': '个人资料',
   'nav.signOut': '退出登录',
@@ -737,10 +742,20 @@ export const zh = {
   'errors.MEDIA_LINK_INVALID': '文件链接已过期，请刷新页面。',
   'errors.UPLOAD_TOO_LARGE': '文件太大，超过了允许的大小。',
   'errors.UNSUPPORTED_MEDIA_TYPE': '不支持该文件类型。视频请用 MP4 或 WebM，文档请用 PDF，图片请用 JPG、PNG 或 WebP。',
+  'errors.COHORT_NOT_FOUND': '找不到该班次，或它不在您的管辖范围内。',
+  'errors.ENROLMENT_NOT_FOUND': '该学员不在此班次中。',
+  'errors.ENROLMENT_CLOSED': '该班次的报名已截止。',
+  'errors.JOB_NOT_FOUND': '找不到该任务。',
+  'errors.JOB_STATE_CONFLICT': '该任务当前的状态不能执行这个操作，请刷新后再试。',
+  'errors.IMPORT_FILE_INVALID': '无法读取该文件。请使用模板中的 CSV 或 XLSX 格式，并保留表头。',
+  'errors.NOTIFICATION_NOT_FOUND': '找不到该通知。',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': '不能停用自己的账号，也不能取消自己的管理员角色。',
   'errors.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
   'errors.INTERNAL': '服务器出错了，请稍后再试。',
   'errors.NETWORK': '无法连接服务器，请检查网络后重试。',
   'errors.UNKNOWN': '出现未知错误，请稍后再试。',
   'errors.SESSION_EXPIRED': '登录已过期，请重新登录。',
+  ...zhCohorts,
+  ...zhDashboard,
+  ...zhNotifications,
 } as const;

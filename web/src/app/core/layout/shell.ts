@@ -13,6 +13,7 @@ import { filter } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { TPipe } from '../i18n/t.pipe';
 import { LangSwitch } from './lang-switch';
+import { NotificationBell } from './notification-bell';
 import { injectIsPhone } from './is-phone';
 
 /** The signed-in frame: header (brand, language, user menu), sider or drawer navigation, content. */
@@ -31,6 +32,7 @@ import { injectIsPhone } from './is-phone';
     NzMenuModule,
     TPipe,
     LangSwitch,
+    NotificationBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

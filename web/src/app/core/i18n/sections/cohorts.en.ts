@@ -1,0 +1,3 @@
+import type { zhCohorts } from './cohorts.zh';
+
+export const enCohorts: { readonly [K in keyof typeof zhCohorts]: string } = {};
