@@ -157,7 +157,7 @@ describe.each([
   it('admin home, user list, user form, profile and navigation', async () => {
     const { context, page, problems } = await newPage(browser, viewport);
     await signInAs(page, 'chunan-admin');
-    await page.getByTestId('admin-stats').getByText('账号总数').waitFor();
+    await page.getByTestId('dashboard-stats').getByText('完成率').waitFor();
     await screenshot(page, 'home-admin');
 
     await page.goto(`${BASE_URL}/admin/users`);

@@ -268,7 +268,7 @@ export class CohortsController {
   @ApiOperation({ summary: 'The cohort’s latest background jobs' })
   async jobList(@CurrentUser() actor: AuthUser, @Param() { id }: CohortIdParam): Promise<JobDto[]> {
     await this.cohorts.load(actor, id);
-    return this.jobs.forCohort(id);
+    return this.jobs.forCohort(actor, id);
   }
 
   @Post(':id/reconcile')

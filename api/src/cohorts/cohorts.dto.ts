@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -191,23 +191,8 @@ export class TraineeFilterDto extends RegionQueryDto {
   behindPace?: boolean;
 }
 
-export class TraineeQueryDto extends TraineeFilterDto implements CohortTraineeQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
+/** The trainee list's filters with the shared paging. */
+export class TraineeQueryDto extends IntersectionType(PageQuery, TraineeFilterDto) implements CohortTraineeQuery {
   @ApiPropertyOptional({ enum: TRAINEE_SORTS })
   @IsOptional()
   @IsIn(TRAINEE_SORTS, { message: `sort must be one of ${TRAINEE_SORTS.join(', ')}` })

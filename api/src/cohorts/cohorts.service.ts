@@ -77,26 +77,26 @@ export class CohortsService {
   ) {}
 
   async list(actor: AuthUser, query: CohortListQueryDto): Promise<Page<CohortSummaryDto>> {
-    const rows: Array<CohortRow & { total: number }> = await this.dataSource.query(
-      `${COHORT_SELECT.replace('SELECT c.id', 'SELECT count(*) OVER ()::int AS total, c.id')}
-        WHERE ${overlaps('c', '$1')}
-          AND ($4::text IS NULL OR c.name ILIKE $4 OR p.title ILIKE $4)
-          AND ($5::uuid IS NULL OR c.program_id = $5)
-        ORDER BY c.starts_on DESC, c.created_at DESC, c.id
-        LIMIT $6 OFFSET $7`,
-      [
-        actor.regionPath,
-        actor.regionCode,
-        actor.id,
-        containsPattern(query.q),
-        query.programId ?? null,
-        query.limit,
-        (query.page - 1) * query.limit,
-      ],
-    );
+    // The caller's path is $1 in both queries; the search and the program filter follow at $q and $program.
+    const filter = (q: string, program: string) => `${overlaps('c', '$1')}
+          AND (${q}::text IS NULL OR c.name ILIKE ${q} OR p.title ILIKE ${q})
+          AND (${program}::uuid IS NULL OR c.program_id = ${program})`;
+    const like = containsPattern(query.q);
+    const programId = query.programId ?? null;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<CohortRow[]>(
+        `${COHORT_SELECT} WHERE ${filter('$4', '$5')}
+          ORDER BY c.starts_on DESC, c.created_at DESC, c.id LIMIT $6 OFFSET $7`,
+        [actor.regionPath, actor.regionCode, actor.id, like, programId, query.limit, (query.page - 1) * query.limit],
+      ),
+      this.dataSource.query<Array<{ total: number }>>(
+        `SELECT count(*)::int AS total FROM cohort c JOIN program p ON p.id = c.program_id WHERE ${filter('$2', '$3')}`,
+        [actor.regionPath, like, programId],
+      ),
+    ]);
     return page(
       rows.map((row) => this.summary(actor, row)),
-      rows[0]?.total ?? 0,
+      total,
       query,
     );
   }
@@ -148,7 +148,7 @@ export class CohortsService {
 
   async create(actor: AuthUser, dto: CreateCohortDto): Promise<CohortDto> {
     await this.regions.requireInScope(actor, dto.regionCode, 'regionCode');
-    checkDates(dto);
+    checkDates({ startsOn: dto.startsOn, endsOn: dto.endsOn, enrolUntil: dto.enrolUntil, dueOn: dto.dueOn });
     const [program]: Array<{ status: string }> = await this.dataSource.query(
       `SELECT status FROM program WHERE id = $1`,
       [dto.programId],

@@ -247,6 +247,9 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
           { field: 'villageCode', problems: ['must be a village (12 digits)'] },
         ]);
       }
+      if (!isWithinRegionPath(village.path, cohort.region_path)) {
+        throw new DomainError('OUT_OF_SCOPE', `Village ${village.code} is outside the cohort’s region.`);
+      }
       await this.users.update(actor, userId, { regionCode: village.code });
       return;
     }
@@ -258,6 +261,13 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
       ]);
     }
     this.checkOpen(target.enrol_until);
+    const [trainee]: Array<{ region_path: string }> = await this.dataSource.query(
+      `SELECT region_path::text AS region_path FROM app_user WHERE id = $1`,
+      [userId],
+    );
+    if (!trainee || !isWithinRegionPath(trainee.region_path, target.region_path)) {
+      throw new DomainError('OUT_OF_SCOPE', 'The trainee’s village is outside that cohort’s region.');
+    }
     await this.dataSource.transaction(async (tx) => {
       const [active]: Array<{ withdrawn: boolean }> = await tx.query(
         `SELECT withdrawn_at IS NOT NULL AS withdrawn FROM enrolment WHERE cohort_id = $1 AND user_id = $2`,

@@ -37,6 +37,10 @@ export interface JobRow {
 export const JOB_COLUMNS = `j.id, j.kind, j.status, j.cohort_id, j.created_by, j.params, j.file_key, j.file_name, j.total,
   j.processed, j.preview, j.result, j.error, j.created_at, j.started_at, j.finished_at`;
 
+/** SQL: job `j` (with its cohort `c`) is visible to the user `$2` whose region path is `$3`. */
+const VISIBLE = `(j.created_by = $2 OR CAST(coalesce(j.params->>'scopePath', j.params->>'regionPath', c.region_path::text)
+  AS ltree) <@ CAST($3 AS ltree))`;
+
 const ERROR_MESSAGES: Record<ImportErrorCode, string> = {
   missing_name: 'The name is empty.',
   name_too_long: 'The name is longer than 64 characters.',
@@ -91,16 +95,16 @@ export class JobsService {
   }
 
   /**
-   * A job the caller may see: one they started, or one of a cohort that overlaps their region
-   * (the cohort service checks that; here: jobs of cohorts whose region overlaps the caller's).
+   * A job the caller may see: one they started, or one whose reach lies inside their region — an
+   * import's or a rule's region (the importer's part of the cohort), else the cohort's region. A
+   * county's import into a province cohort (with its names and phones) stays that county's.
    */
   async load(actor: AuthUser, id: string): Promise<JobRow> {
     const rows: JobRow[] = await this.dataSource.query(
       `SELECT ${JOB_COLUMNS}, u.name AS creator_name
          FROM job j JOIN app_user u ON u.id = j.created_by
          LEFT JOIN cohort c ON c.id = j.cohort_id
-        WHERE j.id = $1
-          AND (j.created_by = $2 OR c.region_path @> CAST($3 AS ltree) OR c.region_path <@ CAST($3 AS ltree))`,
+        WHERE j.id = $1 AND ${VISIBLE}`,
       [id, actor.id, actor.regionPath],
     );
     if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', 'No job with this id is yours to see.');
@@ -111,12 +115,13 @@ export class JobsService {
     return toJobDto(await this.load(actor, id));
   }
 
-  async forCohort(cohortId: string): Promise<JobDto[]> {
+  async forCohort(actor: AuthUser, cohortId: string): Promise<JobDto[]> {
     const rows: JobRow[] = await this.dataSource.query(
       `SELECT ${JOB_COLUMNS}, u.name AS creator_name
          FROM job j JOIN app_user u ON u.id = j.created_by
-        WHERE j.cohort_id = $1 ORDER BY j.created_at DESC LIMIT 20`,
-      [cohortId],
+         LEFT JOIN cohort c ON c.id = j.cohort_id
+        WHERE j.cohort_id = $1 AND ${VISIBLE} ORDER BY j.created_at DESC LIMIT 20`,
+      [cohortId, actor.id, actor.regionPath],
     );
     return rows.map(toJobDto);
   }
@@ -137,14 +142,28 @@ export class JobsService {
         value: r.value,
         message: ERROR_MESSAGES[r.code],
       })),
-      rows[0]?.total ?? 0,
+      // Past the last page the window count has no row to ride on.
+      rows[0]?.total ??
+        (
+          await this.dataSource.query<Array<{ n: number }>>(
+            `SELECT count(*)::int AS n FROM job_row_error WHERE job_id = $1`,
+            [id],
+          )
+        )[0].n,
       query,
     );
   }
 
   /** An import's preview was accepted: apply it. */
   confirm(actor: AuthUser, id: string): Promise<JobDto> {
-    return this.transition(actor, id, ['ready'], 'queued', 'Only an import whose preview is ready can be confirmed.', true);
+    return this.transition(
+      actor,
+      id,
+      ['ready'],
+      'queued',
+      'Only an import whose preview is ready can be confirmed.',
+      true,
+    );
   }
 
   /** A failed job continues where it stopped (an import that failed while checking starts its check again). */

@@ -73,6 +73,16 @@ export class LearningService {
       [userId, programs.map((p) => p.id)],
     );
     const earnedBy = new Map(earned.map((e) => [e.program_id, Number(e.credits)]));
+    // The trainee's current cohort of each program (the latest they were enrolled in).
+    const cohorts: Array<{ program_id: string; id: string; name: string; due_on: string }> =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (c.program_id) c.program_id, c.id, c.name, c.due_on::text
+         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+        WHERE e.user_id = $1 AND e.withdrawn_at IS NULL AND c.program_id = ANY($2)
+        ORDER BY c.program_id, e.enrolled_at DESC`,
+        [userId, programs.map((p) => p.id)],
+      );
+    const cohortOf = new Map(cohorts.map((c) => [c.program_id, { id: c.id, name: c.name, dueOn: c.due_on }]));
 
     return programs.map((program) => {
       const courses = links
@@ -92,6 +102,7 @@ export class LearningService {
           program.id,
           courses.map((c) => c.view),
         ),
+        cohort: cohortOf.get(program.id) ?? null,
       };
     });
   }

@@ -363,8 +363,9 @@ export class ImportService implements OnModuleInit, JobHandler {
       row.userId = account.id;
       row.username = account.username;
       row.enrolled = account.enrolled;
-      if (!isWithinRegionPath(account.region_path, params.actor.regionPath)) {
-        row.errors.push({ code: 'out_of_region', field: 'username', value: row.username });
+      if (!isWithinRegionPath(account.region_path, params.scopePath)) {
+        const code = params.scopeIsCohort ? 'out_of_cohort_region' : 'out_of_region';
+        row.errors.push({ code, field: 'username', value: row.username });
       } else if (!account.is_trainee) {
         row.errors.push({ code: 'not_a_trainee', field: 'username', value: row.username });
       }

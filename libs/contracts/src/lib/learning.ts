@@ -63,6 +63,8 @@ export interface MyProgramDto {
   endsOn: string;
   courses: MyCourseSummary[];
   continue: ContinueTarget | null;
+  /** The cohort (班次) the trainee takes the program in, with its completion deadline; null outside one. */
+  cohort: { id: string; name: string; dueOn: string } | null;
 }
 
 export interface ModuleSummaryDto {

@@ -1,8 +1,20 @@
 import { Route } from '@angular/router';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { COHORT_ICONS } from './cohorts/cohort-icons';
 
 export const adminRoutes: Route[] = [
   { path: '', loadComponent: () => import('./admin-home.page').then((m) => m.AdminHomePage) },
   { path: 'users', loadComponent: () => import('./users/user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./users/user-form.page').then((m) => m.UserFormPage) },
   { path: 'users/:id', loadComponent: () => import('./users/user-form.page').then((m) => m.UserFormPage) },
+  {
+    path: 'cohorts',
+    providers: [provideNzIconsPatch(COHORT_ICONS)],
+    children: [
+      { path: '', loadComponent: () => import('./cohorts/cohort-list.page').then((m) => m.CohortListPage) },
+      { path: 'new', loadComponent: () => import('./cohorts/cohort-form.page').then((m) => m.CohortFormPage) },
+      { path: ':id', loadComponent: () => import('./cohorts/cohort-detail.page').then((m) => m.CohortDetailPage) },
+      { path: ':id/edit', loadComponent: () => import('./cohorts/cohort-form.page').then((m) => m.CohortFormPage) },
+    ],
+  },
 ];

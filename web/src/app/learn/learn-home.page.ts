@@ -129,8 +129,13 @@ export class LearnHomePage {
     });
   }
 
+  protected cohortDue(dueOn: string): string {
+    return formatDate(dueOn, this.i18n.lang());
+  }
+
   protected deadline(program: MyProgramDto): { key: TranslationKey; days: number; urgent: boolean } {
-    const days = daysUntil(program.endsOn);
+    // A cohort's completion deadline is the trainee's; otherwise the program's end.
+    const days = daysUntil(program.cohort?.dueOn ?? program.endsOn);
     if (days < 0) return { key: 'learn.program.ended', days, urgent: false };
     if (days === 0) return { key: 'learn.program.dueToday', days, urgent: true };
     return { key: 'learn.program.daysLeft', days, urgent: days <= 14 };

@@ -90,6 +90,7 @@ export const en: Dictionary = {
   'learn.home.emptyText':
     'Once a program starts, its courses and your progress appear here. Questions? Ask the training administrator of your county.',
   'learn.home.loadFailed': 'Could not load your learning',
+  'learn.program.cohort': '{name} · complete by {due}',
   'learn.program.dates': '{start} – {end}',
   'learn.program.daysLeft': '{days} days left',
   'learn.program.dueToday': 'Due today',
@@ -642,15 +643,7 @@ export const en: Dictionary = {
   'home.comingSoon': 'Coming soon',
 
   'admin.title': 'Administration',
-  'admin.subtitle': 'Manage the platform accounts of {region}.',
-  'admin.usersTotal': 'Accounts',
-  'admin.usersActive': 'Active accounts',
-  'admin.usersInactive': 'Deactivated accounts',
-  'admin.trainees': 'Trainees',
   'admin.manageUsers': 'Manage users',
-  'admin.createUser': 'New user',
-  'admin.emptyTitle': 'More administration is coming',
-  'admin.emptyText': 'Classes, courses and reports will be added to the administration area step by step.',
 
   'users.title': 'Users',
   'users.subtitle': 'Accounts in {region}',

@@ -91,6 +91,7 @@ export const zh = {
   'learn.home.emptyTitle': '您还没有参加培训项目',
   'learn.home.emptyText': '培训项目开班后，课程和学习进度会显示在这里。如有疑问，请联系所在县（市、区）的培训管理员。',
   'learn.home.loadFailed': '学习内容加载失败',
+  'learn.program.cohort': '{name} · {due} 前完成',
   'learn.program.dates': '{start} 至 {end}',
   'learn.program.daysLeft': '还剩 {days} 天截止',
   'learn.program.dueToday': '今天截止',
@@ -617,15 +618,7 @@ export const zh = {
   'home.comingSoon': '即将上线',
 
   'admin.title': '管理后台',
-  'admin.subtitle': '管理{region}范围内的平台账号。',
-  'admin.usersTotal': '账号总数',
-  'admin.usersActive': '在用账号',
-  'admin.usersInactive': '已停用账号',
-  'admin.trainees': '学员',
   'admin.manageUsers': '管理用户',
-  'admin.createUser': '新建用户',
-  'admin.emptyTitle': '更多管理功能即将上线',
-  'admin.emptyText': '培训班、课程和统计报表的管理功能会陆续加入管理后台。',
 
   'users.title': '用户管理',
   'users.subtitle': '{region}范围内的账号',

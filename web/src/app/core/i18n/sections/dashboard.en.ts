@@ -1,3 +1,100 @@
 import type { zhDashboard } from './dashboard.zh';
 
-export const enDashboard: { readonly [K in keyof typeof zhDashboard]: string } = {};
+export const enDashboard: { readonly [K in keyof typeof zhDashboard]: string } = {
+  'dashboard.subtitle': 'Training completion of the cohorts in {region}',
+  'dashboard.manageCohorts': 'Cohorts',
+  'dashboard.cohort': 'Cohort',
+  'dashboard.cohortPlaceholder': 'Choose a cohort',
+  'dashboard.cohortDates': '{start} to {end}',
+  'dashboard.cohortProgram': 'Program: {program}',
+  'dashboard.cohortsLoadFailed': 'Could not load the cohorts',
+  'dashboard.loadFailed': 'Could not load the completion figures',
+  'dashboard.backToTop': 'Back to the top level',
+  'dashboard.empty.title': 'No cohorts yet',
+  'dashboard.empty.text':
+    'A cohort is one run of a training program: its program, dates, enrolment deadline and completion deadline. Create a cohort and enrol trainees, and their completion shows here region by region.',
+  'dashboard.empty.create': 'New cohort',
+
+  'dashboard.breadcrumb': 'Region levels',
+
+  'dashboard.stats.label': 'Completion figures',
+  'dashboard.stats.enrolled': 'Enrolled',
+  'dashboard.stats.completed': 'Completed',
+  'dashboard.stats.inProgress': 'In progress',
+  'dashboard.stats.notStarted': 'Not started',
+  'dashboard.stats.overdue': 'Overdue',
+  'dashboard.stats.rate': 'Completion',
+  'dashboard.stats.rateOf': '{completed} of {enrolled} completed',
+  'dashboard.stats.deadline': 'Deadline {date}',
+  'dashboard.stats.daysLeft': '{days} days to the deadline',
+  'dashboard.stats.dueToday': 'The deadline is today',
+  'dashboard.stats.pastDeadline': 'Deadline passed {date}',
+
+  'dashboard.tabs.overview': 'Overview',
+  'dashboard.tabs.trainees': 'Trainees',
+  'dashboard.tabs.followUp': 'Follow-up',
+
+  'dashboard.children.title': 'Sub-regions',
+  'dashboard.children.count': '{count} in all',
+  'dashboard.children.empty': 'Nobody is enrolled in the sub-regions yet.',
+  'dashboard.table.label': 'Completion by sub-region of {region}',
+  'dashboard.table.region': 'Region',
+  'dashboard.table.enrolled': 'Enrolled',
+  'dashboard.table.completed': 'Completed',
+  'dashboard.table.rate': 'Completion',
+  'dashboard.table.inProgress': 'In progress',
+  'dashboard.table.notStarted': 'Not started',
+  'dashboard.table.overdue': 'Overdue',
+  'dashboard.table.drill': 'Open {name}',
+  'dashboard.village.title': 'Trainees of {region}',
+
+  'dashboard.chart.title': 'Comparison',
+  'dashboard.chart.mode': 'Chart shows',
+  'dashboard.chart.modeRate': 'Completion',
+  'dashboard.chart.modeStatus': 'Statuses',
+  'dashboard.chart.hint': 'Click a bar to open the region',
+  'dashboard.chart.rateSummary': 'Bar chart: completion by sub-region of {region}, highest first: {items}.',
+  'dashboard.chart.rateItem': '{name} {rate}%',
+  'dashboard.chart.statusSummary': 'Stacked bar chart: statuses by sub-region of {region}: {items}.',
+  'dashboard.chart.statusItem':
+    '{name} {completed} completed, {inProgress} in progress, {notStarted} not started, {overdue} overdue',
+  'dashboard.chart.tooltipRate': 'Completion {rate}% ({completed}/{enrolled})',
+
+  'dashboard.trend.title': 'Completions over time',
+  'dashboard.trend.weekly': 'Completed that week',
+  'dashboard.trend.cumulative': 'Completed in total',
+  'dashboard.trend.empty': 'Nobody has completed this cohort yet; completions will show here week by week.',
+  'dashboard.trend.summary':
+    'Line chart: {weeks} weeks from the week of {from}, {total} completed in total; {lastCount} in the latest week (from {last}).',
+  'dashboard.trend.weekOf': 'Week of {date}',
+
+  'dashboard.annual.text': '{hours} credit hours due each year; {pace} expected by today',
+  'dashboard.annual.year': 'Annual requirement {year}',
+  'dashboard.annual.notSet': 'No annual requirement set',
+  'dashboard.annual.set': 'Set',
+  'dashboard.annual.edit': 'Change',
+  'dashboard.annual.modalTitle': 'Annual requirement {year}',
+  'dashboard.annual.label': 'Credit hours each cadre owes per year',
+  'dashboard.annual.hint':
+    'Applies to the whole province. Trainee lists flag whoever is behind an even pace over the year.',
+  'dashboard.annual.unit': 'hours',
+  'dashboard.annual.invalid': 'Enter a number of hours between 1 and 500',
+  'dashboard.annual.saved': 'Annual requirement saved',
+
+  'dashboard.export.label': 'Export',
+  'dashboard.export.csv': 'Export CSV',
+  'dashboard.export.xlsx': 'Export Excel (XLSX)',
+  'dashboard.export.done': 'Downloaded {file}',
+
+  'dashboard.more': 'More actions',
+  'dashboard.refresh': 'Refresh',
+  'dashboard.reconcile.action': 'Reconcile counts',
+  'dashboard.reconcile.confirmTitle': 'Reconcile the counts of this cohort?',
+  'dashboard.reconcile.confirmText':
+    'The counts of every region are recounted from the progress records, compared and corrected. With many trainees this takes a few minutes; you can carry on meanwhile.',
+  'dashboard.reconcile.start': 'Reconcile',
+  'dashboard.reconcile.title': 'Reconcile counts',
+  'dashboard.reconcile.ok': 'The counts match the progress records exactly.',
+  'dashboard.reconcile.fixed':
+    '{count} differences found and rebuilt from the progress records; the page is refreshed.',
+};
