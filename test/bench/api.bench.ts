@@ -2,12 +2,18 @@
  * `npm run bench`: throughput of the API's main read paths on a real PostgreSQL, printed beside a
  * floor measured in the same run (bare node:http + pg answering `SELECT 1`), so the figures mean
  * something on whatever machine runs them. The server runs in a child process (bench-server.ts).
+ *
+ * Then the province-scale figures of issue 4 (scale.bench.ts): dashboard latency, progress writes
+ * and a 126,000-row import on the data of `npm run seed:scale`. That data is kept in .data/scale
+ * (or DATABASE_URL) and loaded on the first run only (a few minutes); each run works on a throwaway
+ * copy of it. BENCH_SCALE=0 skips the scale part, BENCH_SCALE=only runs nothing else.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { runScaleBench } from './scale.bench';
 
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
 const CONNECTIONS = 32;
@@ -32,6 +38,12 @@ async function measure(
 }
 
 async function main(): Promise<void> {
+  const scale = process.env['BENCH_SCALE'] ?? '1';
+  if (scale !== 'only') await quickBench();
+  if (scale !== '0' && !(await runScaleBench())) process.exitCode = 1;
+}
+
+async function quickBench(): Promise<void> {
   const server = spawn(process.execPath, ['-r', 'ts-node/register', join(__dirname, 'bench-server.ts')], {
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: join(__dirname, '../api/tsconfig.json') },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -78,6 +78,8 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
     userIds: readonly string[],
     source: 'individual' | 'rule' | 'import',
     by: string,
+    /** Accounts created in this transaction: they cannot have progress, so they are not looked up. */
+    fresh: ReadonlySet<string> = new Set(),
   ): Promise<number> {
     if (userIds.length === 0) return 0;
     await tx.query(
@@ -99,7 +101,7 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
          JOIN module m ON m.id = mp.module_id
          JOIN program_course pc ON pc.course_id = m.course_id AND pc.program_id = $2
         WHERE mp.user_id = ANY($1)`,
-      [inserted.map((r) => r.user_id), programId],
+      [inserted.map((r) => r.user_id).filter((id) => !fresh.has(id)), programId],
     );
     await this.completion.refresh(tx, { userIds: withProgress.map((r) => r.user_id), cohortId });
     const [cohort]: Array<{ name: string; due_on: string }> = await tx.query(

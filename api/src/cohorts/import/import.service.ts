@@ -210,11 +210,12 @@ export class ImportService implements OnModuleInit, JobHandler {
           const valid = checked.filter((r) => r.errors.length === 0);
           result.skippedRows += checked.length - valid.length;
           result.alreadyEnrolled += valid.filter((r) => r.enrolled).length;
-          result.accountsCreated += await this.createAccounts(
+          const created = await this.createAccounts(
             tx,
             params,
             valid.filter((r) => !r.userId),
           );
+          result.accountsCreated += created.size;
           const ids: Array<{ id: string }> = await tx.query(`SELECT id FROM app_user WHERE lower(username) = ANY($1)`, [
             valid.map((r) => r.username.toLowerCase()),
           ]);
@@ -225,6 +226,7 @@ export class ImportService implements OnModuleInit, JobHandler {
             ids.map((r) => r.id),
             'import',
             job.created_by,
+            created,
           );
           await tx.query(`UPDATE job SET processed = $2, params = params || $3::jsonb WHERE id = $1`, [
             job.id,
@@ -395,9 +397,13 @@ export class ImportService implements OnModuleInit, JobHandler {
   }
 
   /** New trainee accounts, all with the import's initial password (hashed once for the whole file). */
-  private async createAccounts(tx: EntityManager, params: ImportParams, rows: readonly CheckedRow[]): Promise<number> {
-    if (rows.length === 0) return 0;
-    const created: unknown[] = await tx.query(
+  private async createAccounts(
+    tx: EntityManager,
+    params: ImportParams,
+    rows: readonly CheckedRow[],
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const created: Array<{ id: string }> = await tx.query(
       `INSERT INTO app_user (username, name, phone, password_hash, roles, position, region_code)
        SELECT username, name, phone, $5, ARRAY['trainee'], position, region_code
          FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $6::varchar[])
@@ -413,6 +419,6 @@ export class ImportService implements OnModuleInit, JobHandler {
         rows.map((r) => parsePosition(r.input.position)),
       ],
     );
-    return created.length;
+    return new Set(created.map((r) => r.id));
   }
 }

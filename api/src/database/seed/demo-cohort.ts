@@ -72,8 +72,10 @@ export async function seedDemoCohort(tx: EntityManager, crowd: boolean, password
       region: v.code,
     }));
     await tx.query(
-      `INSERT INTO app_user (username, name, phone, password_hash, roles, position, region_code)
-       SELECT u, n, p, $6, ARRAY['trainee'], pos, r FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+      // Registered well before the demo accounts, so lists sorted newest first still start with those.
+      `INSERT INTO app_user (username, name, phone, password_hash, roles, position, region_code, created_at, updated_at)
+       SELECT u, n, p, $6, ARRAY['trainee'], pos, r, now() - interval '120 days', now() - interval '120 days'
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
               AS t(u, n, p, pos, r)
        ON CONFLICT ((lower(username))) DO NOTHING`,
       [
