@@ -212,13 +212,14 @@ describe('completion counts: the maintained counts equal a full recount', () => 
         if (n % 10 === 0) await expectConsistent(cohorts, `seed ${seed}, after ${n}: ${log.join(' | ')}`);
       }
 
-      // Something happened: the sequence reached every status.
-      const statuses = await sql<{ status: string }>(
+      // Something happened: some enrolment (withdrawn ones included) moved beyond "not started". A seed may
+      // well leave every active enrolment in one status, so that is not asked.
+      const [{ moved }] = await sql<{ moved: number }>(
         t,
-        `SELECT DISTINCT status FROM enrolment WHERE cohort_id = ANY($1) AND withdrawn_at IS NULL`,
+        `SELECT count(*)::int AS moved FROM enrolment WHERE cohort_id = ANY($1) AND status <> 'not_started'`,
         [cohorts],
       );
-      expect(statuses.length).toBeGreaterThanOrEqual(2);
+      expect(moved).toBeGreaterThanOrEqual(1);
 
       // The reconcile job recounts from scratch and finds nothing to correct.
       const before = entries(await maintainedCounts(t, cohorts));

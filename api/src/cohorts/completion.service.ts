@@ -55,15 +55,24 @@ export class CompletionService {
       await this.refresh(tx, { userIds: [userId], courseId });
       return;
     }
+    // Most events have nothing to write (the last activity is recent): look first, so the UPDATE and its
+    // statement trigger run only when a row will change.
+    const stale = `e.user_id = $1 AND e.withdrawn_at IS NULL AND c.id = e.cohort_id
+          AND c.program_id IN (SELECT program_id FROM program_course WHERE course_id = $2)
+          AND (e.status = 'not_started' OR e.last_activity_at IS NULL
+               OR e.last_activity_at < $3::timestamptz - interval '${ACTIVITY_RESOLUTION}')`;
+    const due: unknown[] = await tx.query(`SELECT 1 FROM enrolment e, cohort c WHERE ${stale} LIMIT 1`, [
+      userId,
+      courseId,
+      at,
+    ]);
+    if (due.length === 0) return;
     await tx.query(
       `UPDATE enrolment e
           SET last_activity_at = greatest(e.last_activity_at, $3),
               status = CASE WHEN e.status = 'not_started' THEN 'in_progress' ELSE e.status END
          FROM cohort c
-        WHERE e.user_id = $1 AND e.withdrawn_at IS NULL AND c.id = e.cohort_id
-          AND c.program_id IN (SELECT program_id FROM program_course WHERE course_id = $2)
-          AND (e.status = 'not_started' OR e.last_activity_at IS NULL
-               OR e.last_activity_at < $3::timestamptz - interval '${ACTIVITY_RESOLUTION}')`,
+        WHERE ${stale}`,
       [userId, courseId, at],
     );
   }
