@@ -1,5 +1,6 @@
 import { isWithinRegionPath } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
+import { DomainError } from '../common/domain-error';
 
 /** A cohort as scope checks need it. */
 export interface CohortScope {
@@ -42,4 +43,11 @@ export const overlaps = (alias: string, param: string) =>
 /** Today's date in China (`YYYY-MM-DD`): deadlines are calendar days there. */
 export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Enrolling (by person, by rule, by import or by transfer) stops after the cohort's enrolment deadline. */
+export function requireEnrolmentOpen(enrolUntil: string): void {
+  if (chinaToday() > enrolUntil) {
+    throw new DomainError('ENROLMENT_CLOSED', `Enrolment in this cohort closed on ${enrolUntil}.`);
+  }
 }

@@ -10,7 +10,7 @@ import { JobsService, type JobRow } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
 import { UsersService } from '../users/users.service';
-import { chinaToday, viewRoot } from './cohort-access';
+import { requireEnrolmentOpen, viewRoot } from './cohort-access';
 import { CohortsService } from './cohorts.service';
 import { CompletionService } from './completion.service';
 import type { EnrolByRuleDto, TransferDto, WithdrawDto } from './cohorts.dto';
@@ -41,7 +41,7 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
 
   async enrolUsers(actor: AuthUser, cohortId: string, userIds: readonly string[]): Promise<EnrolUsersResponse> {
     const cohort = await this.cohorts.load(actor, cohortId);
-    this.checkOpen(cohort.enrol_until);
+    requireEnrolmentOpen(cohort.enrol_until);
     const root = viewRoot(actor, cohort);
     const found: Array<{ id: string; is_trainee: boolean }> = await this.dataSource.query(
       `SELECT id, 'trainee' = ANY(roles) AS is_trainee FROM app_user
@@ -123,7 +123,7 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
 
   async startRule(actor: AuthUser, cohortId: string, dto: EnrolByRuleDto): Promise<JobDto> {
     const cohort = await this.cohorts.load(actor, cohortId);
-    this.checkOpen(cohort.enrol_until);
+    requireEnrolmentOpen(cohort.enrol_until);
     const region = await this.regions.requireInScope(actor, dto.regionCode, 'regionCode');
     if (!isWithinRegionPath(region.path, cohort.region_path)) {
       throw new DomainError('OUT_OF_SCOPE', `Region ${dto.regionCode} is outside the cohort’s region.`);
@@ -262,7 +262,7 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
         { field: 'cohortId', problems: ['must be another cohort of the same program'] },
       ]);
     }
-    this.checkOpen(target.enrol_until);
+    requireEnrolmentOpen(target.enrol_until);
     const [trainee]: Array<{ region_path: string }> = await this.dataSource.query(
       `SELECT region_path::text AS region_path FROM app_user WHERE id = $1`,
       [userId],
@@ -287,11 +287,5 @@ export class EnrolmentService implements OnModuleInit, JobHandler {
         [cohortId, userId, target.id, actor.id],
       );
     });
-  }
-
-  private checkOpen(enrolUntil: string): void {
-    if (chinaToday() > enrolUntil) {
-      throw new DomainError('ENROLMENT_CLOSED', `Enrolment in this cohort closed on ${enrolUntil}.`);
-    }
   }
 }

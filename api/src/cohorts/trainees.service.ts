@@ -39,6 +39,8 @@ export interface TraineeRow {
 /** A filtered set of a cohort's trainees as SQL: `where` over `e` (enrolment), `u` (app_user) and `y` (user_year_credits). */
 export interface TraineeSelection {
   cohort: { id: string; name: string; due_on: string; required_credits: string };
+  /** The region listed (its subtree). */
+  region: { code: string; name: string };
   where: string;
   params: unknown[];
   pace: number | null;
@@ -92,6 +94,7 @@ export class TraineesService {
     }
     return {
       cohort: { id: cohort.id, name: cohort.name, due_on: cohort.due_on, required_credits: cohort.required_credits },
+      region: { code: region.code, name: region.name },
       where: where.join(' AND '),
       params,
       pace: annual?.paceToday ?? null,

@@ -65,9 +65,6 @@ export class ExportService {
 
   async traineeList(actor: AuthUser, cohortId: string, query: ExportQueryDto): Promise<SheetFile> {
     const selection = await this.trainees.select(actor, cohortId, query);
-    const [region]: Array<{ name: string }> = await this.dataSource.query(`SELECT name FROM region WHERE code = $1`, [
-      query.region ?? null,
-    ]);
     const headers = [
       '姓名',
       '用户名',
@@ -118,7 +115,7 @@ export class ExportService {
         }
       }
     }
-    return writeSheet(query.format, `${selection.cohort.name}-${region?.name ?? '学员'}-学员名单`, headers, cells());
+    return writeSheet(query.format, `${selection.cohort.name}-${selection.region.name}-学员名单`, headers, cells());
   }
 
   template(format: SheetFormat): SheetFile {

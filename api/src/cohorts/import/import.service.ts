@@ -24,7 +24,7 @@ import { JobsService, type JobRow } from '../../jobs/jobs.service';
 import { MediaService } from '../../media/media.service';
 import type { MediaStorage } from '../../media/storage';
 import { NotificationsService } from '../../notifications/notifications.service';
-import { chinaToday, viewRoot } from '../cohort-access';
+import { requireEnrolmentOpen, viewRoot } from '../cohort-access';
 import { CohortsService } from '../cohorts.service';
 import { EnrolmentService } from '../enrolment.service';
 import { openSheet, UnreadableFileError, type ImportEncoding, type SheetRow } from './import-reader';
@@ -99,9 +99,7 @@ export class ImportService implements OnModuleInit, JobHandler {
     initialPassword: string,
   ): Promise<JobDto> {
     const cohort = await this.cohorts.load(actor, cohortId);
-    if (chinaToday() > cohort.enrol_until) {
-      throw new DomainError('ENROLMENT_CLOSED', `Enrolment in this cohort closed on ${cohort.enrol_until}.`);
-    }
+    requireEnrolmentOpen(cohort.enrol_until);
     const problem = passwordProblem(initialPassword);
     if (problem) {
       throw new DomainError('VALIDATION_FAILED', 'initialPassword: must be 8–128 characters mixing three kinds', [

@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
-import { DEFAULT_PAGE_LIMIT, type NotificationDto, type NotificationPage } from '@lingyan/contracts';
+import { DEFAULT_PAGE_LIMIT, type NotificationDto } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSegmentedModule, type NzSegmentedOption } from 'ng-zorro-antd/segmented';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { Subject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
-import { AppError, toAppError } from '../core/http/api-error';
+import { map } from 'rxjs';
+import { pagedList } from '../core/http/paged-list';
 import { ErrorNotifier } from '../core/http/error-notifier';
 import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
@@ -24,11 +24,6 @@ interface Filters {
   page: number;
   unreadOnly: boolean;
 }
-
-type ListState =
-  | { status: 'loading'; page: NotificationPage | null }
-  | { status: 'ok'; page: NotificationPage }
-  | { status: 'error'; error: AppError; page: NotificationPage | null };
 
 /** The page and the filter live in the URL (`?page=2&unread=true`), so back and reload keep them. */
 function filtersOf(params: ParamMap): Filters {
@@ -76,43 +71,24 @@ export class NotificationsPage {
     ];
   });
 
-  private readonly reload$ = new Subject<void>();
-  private lastPage: NotificationPage | null = null;
   /** Local changes (marked read) over the loaded page, until the next load replaces it. */
   private readonly overrides = signal<ReadonlyMap<string, NotificationDto>>(new Map());
   protected readonly now = signal(new Date());
   protected readonly busyIds = signal<ReadonlySet<string>>(new Set());
   protected readonly markingAll = signal(false);
 
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.filters), this.reload$.pipe(startWith(undefined))]).pipe(
-      switchMap(([filters]) => {
-        const previous = this.lastPage;
-        return this.notifications.list(filters.page, this.limit, filters.unreadOnly).pipe(
-          map((page): ListState => {
-            this.lastPage = page;
-            this.overrides.set(new Map());
-            this.now.set(new Date());
-            return { status: 'ok', page };
-          }),
-          catchError((error: unknown) => of<ListState>({ status: 'error', error: toAppError(error), page: previous })),
-          startWith<ListState>({ status: 'loading', page: previous }),
-        );
-      }),
-    ),
-    { initialValue: { status: 'loading', page: null } },
+  private readonly list = pagedList(this.filters, (filters) =>
+    this.notifications.list(filters.page, this.limit, filters.unreadOnly),
   );
-  protected readonly page = computed(() => this.state().page);
+  protected readonly state = this.list.state;
+  protected readonly page = this.list.page;
   protected readonly items = computed(() => {
     const overrides = this.overrides();
-    return (this.page()?.items ?? []).map((n) => overrides.get(n.id) ?? n);
+    return this.list.items().map((n) => overrides.get(n.id) ?? n);
   });
-  protected readonly total = computed(() => this.page()?.total ?? 0);
-  protected readonly loading = computed(() => this.state().status === 'loading');
-  protected readonly error = computed(() => {
-    const state = this.state();
-    return state.status === 'error' ? state.error : null;
-  });
+  protected readonly total = this.list.total;
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
 
   protected setFilter(value: string | number): void {
     this.navigate({ unread: value === 'unread' ? 'true' : null, page: null });
@@ -123,7 +99,7 @@ export class NotificationsPage {
   }
 
   protected retry(): void {
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected open(item: NotificationDto): void {
@@ -149,7 +125,7 @@ export class NotificationsPage {
       next: () => {
         this.markingAll.set(false);
         this.notifier.showSuccess(this.i18n.t('notifications.allMarkedRead'));
-        this.reload$.next();
+        this.list.reload();
       },
       error: () => this.markingAll.set(false),
     });

@@ -2,14 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
-import {
-  DEFAULT_PAGE_LIMIT,
-  MAX_PAGE_LIMIT,
-  type CohortListQuery,
-  type CohortProgramOption,
-  type CohortSummaryDto,
-  type Page,
-} from '@lingyan/contracts';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type CohortListQuery, type CohortProgramOption } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -20,19 +13,9 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import {
-  Subject,
-  catchError,
-  combineLatest,
-  debounceTime,
-  distinctUntilChanged,
-  map,
-  of,
-  startWith,
-  switchMap,
-} from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { AppError, toAppError } from '../../core/http/api-error';
+import { pagedList } from '../../core/http/paged-list';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { injectIsPhone } from '../../core/layout/is-phone';
@@ -46,11 +29,6 @@ interface Filters {
   q: string;
   programId: string | null;
 }
-
-type ListState =
-  | { status: 'loading'; page: Page<CohortSummaryDto> | null }
-  | { status: 'ok'; page: Page<CohortSummaryDto> }
-  | { status: 'error'; error: AppError; page: Page<CohortSummaryDto> | null };
 
 function positiveInt(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const parsed = Number(value);
@@ -116,32 +94,13 @@ export class CohortListPage {
     { initialValue: [] as CohortProgramOption[] },
   );
 
-  private readonly reload$ = new Subject<void>();
-  private lastPage: Page<CohortSummaryDto> | null = null;
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.filters), this.reload$.pipe(startWith(undefined))]).pipe(
-      switchMap(([filters]) => {
-        const previous = this.lastPage;
-        return this.cohorts.list(this.toQuery(filters)).pipe(
-          map((page): ListState => {
-            this.lastPage = page;
-            return { status: 'ok', page };
-          }),
-          catchError((error: unknown) => of<ListState>({ status: 'error', error: toAppError(error), page: previous })),
-          startWith<ListState>({ status: 'loading', page: previous }),
-        );
-      }),
-    ),
-    { initialValue: { status: 'loading', page: null } },
-  );
-  protected readonly page = computed(() => this.state().page);
-  protected readonly items = computed(() => this.page()?.items ?? []);
-  protected readonly total = computed(() => this.page()?.total ?? 0);
-  protected readonly loading = computed(() => this.state().status === 'loading');
-  protected readonly error = computed(() => {
-    const state = this.state();
-    return state.status === 'error' ? state.error : null;
-  });
+  private readonly list = pagedList(this.filters, (filters) => this.cohorts.list(this.toQuery(filters)));
+  protected readonly state = this.list.state;
+  protected readonly page = this.list.page;
+  protected readonly items = this.list.items;
+  protected readonly total = this.list.total;
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
 
   constructor() {
     toObservable(this.searchText)
@@ -192,6 +151,6 @@ export class CohortListPage {
   }
 
   protected retry(): void {
-    this.reload$.next();
+    this.list.reload();
   }
 }

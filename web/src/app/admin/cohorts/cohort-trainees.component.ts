@@ -18,7 +18,6 @@ import {
   type CohortTraineeDto,
   type CohortTraineeQuery,
   type EnrolmentStatus,
-  type Page,
   type TraineeSort,
 } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -35,8 +34,8 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { Subject, catchError, combineLatest, debounceTime, map, of, startWith, switchMap } from 'rxjs';
-import { AppError, toAppError } from '../../core/http/api-error';
+import { debounceTime, map } from 'rxjs';
+import { pagedList } from '../../core/http/paged-list';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -51,11 +50,6 @@ import { CohortsService, type ExportFormat } from './cohorts.service';
 import { RemindAllDialog } from './remind-all.dialog';
 import { TraineeTransferDialog } from './trainee-transfer.dialog';
 import { TraineeWithdrawDialog } from './trainee-withdraw.dialog';
-
-type ListState =
-  | { status: 'loading'; page: Page<CohortTraineeDto> | null }
-  | { status: 'ok'; page: Page<CohortTraineeDto> }
-  | { status: 'error'; error: AppError; page: Page<CohortTraineeDto> | null };
 
 /** Quick filters of the follow-up view. */
 type FollowUpFilter = 'all' | 'overdue' | 'inactive' | 'behind';
@@ -201,32 +195,13 @@ export class CohortTraineesComponent {
       limit: this.limit(),
     } satisfies CohortTraineeQuery,
   }));
-  private readonly reload$ = new Subject<void>();
-  private lastPage: Page<CohortTraineeDto> | null = null;
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.request), this.reload$.pipe(startWith(undefined))]).pipe(
-      switchMap(([request]) => {
-        const previous = this.lastPage;
-        return this.cohorts.trainees(request.id, request.query).pipe(
-          map((page): ListState => {
-            this.lastPage = page;
-            return { status: 'ok', page };
-          }),
-          catchError((error: unknown) => of<ListState>({ status: 'error', error: toAppError(error), page: previous })),
-          startWith<ListState>({ status: 'loading', page: previous }),
-        );
-      }),
-    ),
-    { initialValue: { status: 'loading', page: null } },
-  );
-  protected readonly items = computed(() => this.state().page?.items ?? []);
-  protected readonly total = computed(() => this.state().page?.total ?? 0);
-  protected readonly loaded = computed(() => this.state().page !== null);
-  protected readonly loading = computed(() => this.state().status === 'loading');
-  protected readonly error = computed(() => {
-    const state = this.state();
-    return state.status === 'error' ? state.error : null;
-  });
+  private readonly list = pagedList(this.request, (request) => this.cohorts.trainees(request.id, request.query));
+  protected readonly state = this.list.state;
+  protected readonly items = this.list.items;
+  protected readonly total = this.list.total;
+  protected readonly loaded = computed(() => this.list.page() !== null);
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
 
   // ---- selection (kept across pages, cleared when the filters change)
   protected readonly selected = linkedSignal<CohortTraineeQuery, ReadonlyMap<string, CohortTraineeDto>>({
@@ -249,7 +224,7 @@ export class CohortTraineesComponent {
   protected readonly exporting = signal<ExportFormat | null>(null);
 
   protected retry(): void {
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected clearFilters(): void {
@@ -322,14 +297,14 @@ export class CohortTraineesComponent {
     this.withdrawing.set(null);
     this.clearSelection();
     this.notifier.showSuccess(this.i18n.t('cohorts.withdraw.done', { count }));
-    this.reload$.next();
+    this.list.reload();
     this.changed.emit();
   }
 
   protected transferred(): void {
     this.transferFor.set(null);
     this.notifier.showSuccess(this.i18n.t('cohorts.transfer.done'));
-    this.reload$.next();
+    this.list.reload();
     this.changed.emit();
   }
 
@@ -342,14 +317,14 @@ export class CohortTraineesComponent {
         this.reminding.set(false);
         this.clearSelection();
         this.notifier.showSuccess(this.i18n.t('cohorts.remind.result', { sent: result.sent, skipped: result.skipped }));
-        this.reload$.next();
+        this.list.reload();
       },
       error: () => this.reminding.set(false),
     });
   }
 
   protected remindedAll(): void {
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected export(format: ExportFormat): void {

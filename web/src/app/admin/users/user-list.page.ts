@@ -7,7 +7,6 @@ import {
   DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,
   ROLES,
-  type Page,
   type Role,
   type UserDto,
   type UserListQuery,
@@ -23,19 +22,9 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import {
-  Subject,
-  catchError,
-  debounceTime,
-  distinctUntilChanged,
-  map,
-  of,
-  startWith,
-  switchMap,
-  combineLatest,
-} from 'rxjs';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { AppError, toAppError } from '../../core/http/api-error';
+import { pagedList } from '../../core/http/paged-list';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -53,11 +42,6 @@ interface Filters {
   active: boolean | null;
   regionCode: string | null;
 }
-
-type ListState =
-  | { status: 'loading'; page: Page<UserDto> | null }
-  | { status: 'ok'; page: Page<UserDto> }
-  | { status: 'error'; error: AppError; page: Page<UserDto> | null };
 
 function positiveInt(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const parsed = Number(value);
@@ -129,32 +113,13 @@ export class UserListPage {
     this.i18n.t('users.subtitle', { region: this.auth.user()?.region.name ?? '' }),
   );
 
-  private readonly reload$ = new Subject<void>();
-  private lastPage: Page<UserDto> | null = null;
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.filters), this.reload$.pipe(startWith(undefined))]).pipe(
-      switchMap(([filters]) => {
-        const previous = this.lastPage;
-        return this.users.list(this.toQuery(filters)).pipe(
-          map((page): ListState => {
-            this.lastPage = page;
-            return { status: 'ok', page };
-          }),
-          catchError((error: unknown) => of<ListState>({ status: 'error', error: toAppError(error), page: previous })),
-          startWith<ListState>({ status: 'loading', page: previous }),
-        );
-      }),
-    ),
-    { initialValue: { status: 'loading', page: null } },
-  );
-  protected readonly page = computed(() => this.state().page);
-  protected readonly items = computed(() => this.page()?.items ?? []);
-  protected readonly total = computed(() => this.page()?.total ?? 0);
-  protected readonly loading = computed(() => this.state().status === 'loading');
-  protected readonly error = computed(() => {
-    const state = this.state();
-    return state.status === 'error' ? state.error : null;
-  });
+  private readonly list = pagedList(this.filters, (filters) => this.users.list(this.toQuery(filters)));
+  protected readonly state = this.list.state;
+  protected readonly page = this.list.page;
+  protected readonly items = this.list.items;
+  protected readonly total = this.list.total;
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
   protected readonly busyIds = signal<ReadonlySet<string>>(new Set());
 
   constructor() {
@@ -216,7 +181,7 @@ export class UserListPage {
   }
 
   protected retry(): void {
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected activeFilterValue(): string | null {
@@ -241,7 +206,7 @@ export class UserListPage {
         this.notifier.showSuccess(
           this.i18n.t(active ? 'users.reactivated' : 'users.deactivated', { name: updated.name }),
         );
-        this.reload$.next();
+        this.list.reload();
       },
       error: () =>
         this.busyIds.update((ids) => {
