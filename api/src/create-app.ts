@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger, LogLevel } from '@nestjs/common';
@@ -10,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -38,7 +38,7 @@ export async function createApp(
 
   // Uploads stream through the media service, which applies the per-kind size limits.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, parts: 6 } });
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -58,6 +58,13 @@ export async function createApp(
     },
     crossOriginEmbedderPolicy: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      void reply.headers(headers);
+      done();
+    });
 
   const document = SwaggerModule.createDocument(
     app,

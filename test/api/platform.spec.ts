@@ -130,6 +130,10 @@ describe('the platform', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-powered-by']).toBeUndefined();
+    // Every answer carries them, errors too.
+    const missing = await request(t.http).get('/api/no-such-thing');
+    expect(missing.headers['content-security-policy']).toBe(csp);
+    expect(missing.headers['strict-transport-security']).toContain('max-age=');
   });
 
   it('answers unknown API routes with the JSON error shape', async () => {

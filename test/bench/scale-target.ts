@@ -44,6 +44,15 @@ export async function openScaleTarget(options: ScaleTargetOptions): Promise<Scal
       dataDir: join(dataDir, 'pg'),
       port,
       fast: options.fast,
+      // A server sized for the data, as a deployment would configure it: the scale data (about 1.8 GB)
+      // does not fit the default 128 MB of shared buffers, and a progress write then reads its index
+      // pages from the kernel's cache.
+      settings: {
+        shared_buffers: '1GB',
+        ...(process.env['BENCH_PG_STATEMENTS'] === '1'
+          ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' }
+          : {}),
+      },
       log: (line) => {
         if (/ERROR|FATAL|PANIC/.test(line)) options.log(`postgres: ${line}`);
       },

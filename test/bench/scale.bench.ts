@@ -16,7 +16,10 @@
  * other work on the machine changes far less than throughput or latency.
  *
  * Environment: BENCH_DASHBOARD_REQUESTS (200), BENCH_NAIVE_RUNS (5), BENCH_PROGRESS_SECONDS (10),
- * BENCH_IMPORT_ROWS (126000); the scale database as for seed:scale (DATABASE_URL or SCALE_DATA_DIR).
+ * BENCH_IMPORT_ROWS (126000); BENCH_PARTS picks some of dashboard,progress,import (all by default);
+ * BENCH_SERVER_PROFILE=<dir> writes a V8 CPU profile of the API process there; BENCH_PG_STATEMENTS=1
+ * prints the statements PostgreSQL spent the most time on during the progress writes; the scale
+ * database as for seed:scale (DATABASE_URL or SCALE_DATA_DIR).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +39,9 @@ const DASHBOARD_REQUESTS = env('BENCH_DASHBOARD_REQUESTS', 200);
 const NAIVE_RUNS = env('BENCH_NAIVE_RUNS', 5);
 const PROGRESS_SECONDS = env('BENCH_PROGRESS_SECONDS', 10);
 const IMPORT_ROWS = env('BENCH_IMPORT_ROWS', 126_000);
+const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'dashboard,progress,import').split(','));
+const PROFILE = process.env['BENCH_SERVER_PROFILE'];
+const STATEMENTS = process.env['BENCH_PG_STATEMENTS'] === '1';
 const CONCURRENCY = 32;
 const PASSWORD = 'Lingyan@2026';
 
@@ -67,7 +73,8 @@ async function json<T>(response: Response): Promise<T> {
 
 export async function runScaleBench(): Promise<boolean> {
   const secret = randomBytes(32).toString('base64url');
-  const server = spawn(process.execPath, ['-r', 'ts-node/register', join(__dirname, 'scale-server.ts')], {
+  const profile = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
+  const server = spawn(process.execPath, [...profile, '-r', 'ts-node/register', join(__dirname, 'scale-server.ts')], {
     env: {
       ...process.env,
       TS_NODE_TRANSPILE_ONLY: 'true',
@@ -106,64 +113,16 @@ export async function runScaleBench(): Promise<boolean> {
     console.log(`${cpus().length} CPUs; load average ${load()} at the start`);
 
     // 1. Dashboard latency, beside the floors and the naive recount.
-    console.log(
-      `\ndashboard, ${DASHBOARD_REQUESTS} sequential requests each`.padEnd(58) +
-        '    p50 ms   p95 ms   CPU ms/request (server + PostgreSQL)',
-    );
-    const row = (name: string, times: number[], cpu: string, target = '') =>
-      console.log(
-        `  ${name.padEnd(56)} ${ms(percentile(times, 50))}${ms(percentile(times, 95))}   ${cpu.padEnd(13)}${target}`,
-      );
-    const measured = async (url: string, headers: Record<string, string>) => {
-      const cpu = cpuMeter(info);
-      const times = await latency(url, headers, DASHBOARD_REQUESTS);
-      return { times, cpu: cpu(DASHBOARD_REQUESTS + 10) };
-    };
-    const floor = await measured(info.floor, {});
-    row('floor: node:http + pg, one primary-key read', floor.times, floor.cpu);
-    const me = await measured(`${info.api}/api/me`, auth);
-    row('floor: GET /api/me (same stack: JWT, user by key)', me.times, me.cpu);
-    let province: CohortDashboardDto | null = null;
-    for (const code of ['33', '3301', '330127']) {
-      const url = `${info.api}/api/cohorts/${info.cohortId}/dashboard?region=${code}`;
-      const dto = await json<CohortDashboardDto>(await fetch(url, { headers: auth }));
-      province ??= dto;
-      const { times, cpu } = await measured(url, auth);
-      const label = `GET dashboard ${dto.region.name} (${code}, ${dto.children.length} children)`;
-      const target = code === '33' ? `target p95 < 50 ms ${verdict(percentile(times, 95) < 50)}` : '';
-      if (code === '33') ok &&= percentile(times, 95) < 50;
-      row(label, times, cpu, target);
-    }
-    const naive: number[] = [];
-    let recount: Array<{ enrolled: number; completed: number }> = [];
-    const naiveCpu = cpuMeter(info);
-    for (let i = 0; i < NAIVE_RUNS; i += 1) {
-      const started = performance.now();
-      recount = (await db.query(NAIVE_REPORT_SQL, [info.cohortId, info.programId, '33'])).rows;
-      naive.push(performance.now() - started);
-    }
-    const sum = (rows: Array<{ enrolled: number; completed: number }>) =>
-      rows.reduce((t, r) => ({ enrolled: t.enrolled + r.enrolled, completed: t.completed + r.completed }), {
-        enrolled: 0,
-        completed: 0,
-      });
-    const naiveTotal = sum(recount);
-    const agrees =
-      province !== null &&
-      naiveTotal.enrolled === province.counts.enrolled &&
-      naiveTotal.completed === province.counts.completed;
-    row(`naive: one SQL recount of 浙江省 from progress rows (${NAIVE_RUNS} runs)`, naive, naiveCpu(NAIVE_RUNS));
-    console.log(
-      `  (the recount finds ${naiveTotal.completed.toLocaleString('en-US')} of ${naiveTotal.enrolled.toLocaleString('en-US')} completed: ` +
-        `${agrees ? 'the same as the maintained counts' : `NOT the dashboard's ${province?.counts.completed} of ${province?.counts.enrolled}`})`,
-    );
-    ok &&= agrees;
+    if (PARTS.has('dashboard')) ok = (await dashboards(info, db, auth)) && ok;
 
     // 2. Progress writes.
-    ok = (await progressWrites(info, db, secret)) && ok;
+    if (STATEMENTS)
+      await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
+    if (PARTS.has('progress')) ok = (await progressWrites(info, db, secret)) && ok;
+    if (STATEMENTS) await printStatements(db);
 
     // 3. Import.
-    ok = (await importCadres(info, db, auth)) && ok;
+    if (PARTS.has('import')) ok = (await importCadres(info, db, auth)) && ok;
     console.log(`\nload average ${loadavg()[0].toFixed(1)} at the end`);
   } finally {
     await db.end().catch(() => undefined);
@@ -171,6 +130,74 @@ export async function runScaleBench(): Promise<boolean> {
     await exited;
   }
   return ok;
+}
+
+async function dashboards(info: ScaleServerInfo, db: Client, auth: Record<string, string>): Promise<boolean> {
+  let ok = true;
+  console.log(
+    `\ndashboard, ${DASHBOARD_REQUESTS} sequential requests each`.padEnd(58) +
+      '    p50 ms   p95 ms   CPU ms/request (server + PostgreSQL)',
+  );
+  const row = (name: string, times: number[], cpu: string, target = '') =>
+    console.log(
+      `  ${name.padEnd(56)} ${ms(percentile(times, 50))}${ms(percentile(times, 95))}   ${cpu.padEnd(13)}${target}`,
+    );
+  const measured = async (url: string, headers: Record<string, string>) => {
+    const cpu = cpuMeter(info);
+    const times = await latency(url, headers, DASHBOARD_REQUESTS);
+    return { times, cpu: cpu(DASHBOARD_REQUESTS + 10) };
+  };
+  const floor = await measured(info.floor, {});
+  row('floor: node:http + pg, one primary-key read', floor.times, floor.cpu);
+  const me = await measured(`${info.api}/api/me`, auth);
+  row('floor: GET /api/me (same stack: JWT, user by key)', me.times, me.cpu);
+  let province: CohortDashboardDto | null = null;
+  for (const code of ['33', '3301', '330127']) {
+    const url = `${info.api}/api/cohorts/${info.cohortId}/dashboard?region=${code}`;
+    const dto = await json<CohortDashboardDto>(await fetch(url, { headers: auth }));
+    province ??= dto;
+    const { times, cpu } = await measured(url, auth);
+    const label = `GET dashboard ${dto.region.name} (${code}, ${dto.children.length} children)`;
+    const target = code === '33' ? `target p95 < 50 ms ${verdict(percentile(times, 95) < 50)}` : '';
+    if (code === '33') ok &&= percentile(times, 95) < 50;
+    row(label, times, cpu, target);
+  }
+  const naive: number[] = [];
+  let recount: Array<{ enrolled: number; completed: number }> = [];
+  const naiveCpu = cpuMeter(info);
+  for (let i = 0; i < NAIVE_RUNS; i += 1) {
+    const started = performance.now();
+    recount = (await db.query(NAIVE_REPORT_SQL, [info.cohortId, info.programId, '33'])).rows;
+    naive.push(performance.now() - started);
+  }
+  const sum = (rows: Array<{ enrolled: number; completed: number }>) =>
+    rows.reduce((t, r) => ({ enrolled: t.enrolled + r.enrolled, completed: t.completed + r.completed }), {
+      enrolled: 0,
+      completed: 0,
+    });
+  const naiveTotal = sum(recount);
+  const agrees =
+    province !== null &&
+    naiveTotal.enrolled === province.counts.enrolled &&
+    naiveTotal.completed === province.counts.completed;
+  row(`naive: one SQL recount of 浙江省 from progress rows (${NAIVE_RUNS} runs)`, naive, naiveCpu(NAIVE_RUNS));
+  console.log(
+    `  (the recount finds ${naiveTotal.completed.toLocaleString('en-US')} of ${naiveTotal.enrolled.toLocaleString('en-US')} completed: ` +
+      `${agrees ? 'the same as the maintained counts' : `NOT the dashboard's ${province?.counts.completed} of ${province?.counts.enrolled}`})`,
+  );
+  return ok && agrees;
+}
+
+/** The statements PostgreSQL spent the most time on since the progress part began (BENCH_PG_STATEMENTS=1). */
+async function printStatements(db: Client): Promise<void> {
+  const { rows } = await db.query(
+    `SELECT calls, round(total_plan_time::numeric) AS plan_ms, round(total_exec_time::numeric) AS exec_ms, rows,
+            round(((total_plan_time + total_exec_time) / nullif(calls, 0))::numeric, 3) AS ms_per_call,
+            left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS statement
+       FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 15`,
+  );
+  console.log('\nstatements by PostgreSQL time during the progress writes');
+  console.table(rows);
 }
 
 async function progressWrites(info: ScaleServerInfo, db: Client, secret: string): Promise<boolean> {
@@ -209,7 +236,9 @@ async function progressWrites(info: ScaleServerInfo, db: Client, secret: string)
     };
     return autocannon({ url: info.api, connections: CONCURRENCY, duration: seconds, requests: [request] });
   };
-  await post(warm, 3); // the API's code paths compiled and its pools filled before anything is measured
+  // Warm up: the API's pools filled and its hot code optimised (V8 keeps compiling in the background for
+  // several seconds; measured from a cold start, the first figure carries that CPU).
+  await post(warm, 10);
   console.log(
     `\nprogress writes, ${CONCURRENCY} concurrent clients, ${PROGRESS_SECONDS} s each; every event from another trainee`.padEnd(
       58,

@@ -40,41 +40,31 @@ export class CompletionService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * After a progress event in `courseId` (inside its transaction). A newly completed module may
-   * complete programs, so their enrolments are recomputed; otherwise only a first activity or a
-   * stale last-activity time is written.
+   * The write that notes trainees' activity in their enrolments, for a progress write to run as part of
+   * its own statement (a data-modifying WITH item): a first activity moves the enrolment to in progress,
+   * and the last activity is rewritten when it is older than ACTIVITY_RESOLUTION, so most events
+   * change no row and the count trigger finds nothing to count. `source` names a relation with the
+   * columns user_id, course_id (the course worked in) and at (when).
    */
-  async onProgress(
-    tx: EntityManager,
-    userId: string,
-    courseId: string,
-    at: Date,
-    moduleCompleted: boolean,
-  ): Promise<void> {
-    if (moduleCompleted) {
-      await this.refresh(tx, { userIds: [userId], courseId });
-      return;
-    }
-    // Most events have nothing to write (the last activity is recent): look first, so the UPDATE and its
-    // statement trigger run only when a row will change.
-    const stale = `e.user_id = $1 AND e.withdrawn_at IS NULL AND c.id = e.cohort_id
-          AND c.program_id IN (SELECT program_id FROM program_course WHERE course_id = $2)
-          AND (e.status = 'not_started' OR e.last_activity_at IS NULL
-               OR e.last_activity_at < $3::timestamptz - interval '${ACTIVITY_RESOLUTION}')`;
-    const due: unknown[] = await tx.query(`SELECT 1 FROM enrolment e, cohort c WHERE ${stale} LIMIT 1`, [
-      userId,
-      courseId,
-      at,
-    ]);
-    if (due.length === 0) return;
-    await tx.query(
-      `UPDATE enrolment e
-          SET last_activity_at = greatest(e.last_activity_at, $3),
+  static activityUpdate(source: string): string {
+    return `UPDATE enrolment e
+          SET last_activity_at = greatest(e.last_activity_at, v.at),
               status = CASE WHEN e.status = 'not_started' THEN 'in_progress' ELSE e.status END
-         FROM cohort c
-        WHERE ${stale}`,
-      [userId, courseId, at],
-    );
+         FROM ${source} v, cohort c
+        WHERE e.user_id = v.user_id AND e.withdrawn_at IS NULL AND c.id = e.cohort_id
+          AND c.program_id IN (SELECT pc.program_id FROM program_course pc WHERE pc.course_id = v.course_id)
+          AND (e.status = 'not_started' OR e.last_activity_at IS NULL
+               OR e.last_activity_at < v.at - interval '${ACTIVITY_RESOLUTION}')`;
+  }
+
+  /**
+   * After modules were completed (inside the progress write's transaction): a completed module may
+   * complete programs, so the enrolments of these users in programs with that course are recomputed.
+   */
+  async onModulesCompleted(tx: EntityManager, completed: ReadonlyArray<{ userId: string; courseId: string }>) {
+    const usersIn = new Map<string, string[]>();
+    for (const { userId, courseId } of completed) usersIn.set(courseId, [...(usersIn.get(courseId) ?? []), userId]);
+    for (const [courseId, userIds] of usersIn) await this.refresh(tx, { userIds, courseId });
   }
 
   /**

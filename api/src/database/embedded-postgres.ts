@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Turn off fsync and synchronous commit: for throwaway test clusters only. */
   fast?: boolean;
+  /** Server settings beyond the defaults, as `-c name=value` (say, a larger `shared_buffers`). */
+  settings?: Readonly<Record<string, string>>;
   log?: (line: string) => void;
 }
 
@@ -75,6 +77,7 @@ export class EmbeddedPostgres {
       'max_connections=200',
     ];
     if (this.options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    for (const [name, value] of Object.entries(this.options.settings ?? {})) args.push('-c', `${name}=${value}`);
     // Its own process group: a Ctrl-C in the terminal reaches the API, which drains and then stops the server.
     const child = spawn(binary('postgres'), args, {
       ...owner.ids,

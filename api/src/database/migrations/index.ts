@@ -2,6 +2,7 @@ import { Foundation1764115200000 } from './1764115200000-Foundation';
 import { CurriculumAndLearning1764201600000 } from './1764201600000-CurriculumAndLearning';
 import { MediaRevisionsPrograms1764288000000 } from './1764288000000-MediaRevisionsPrograms';
 import { CohortsAndCompletion1764374400000 } from './1764374400000-CohortsAndCompletion';
+import { ProgressWritePath1764460800000 } from './1764460800000-ProgressWritePath';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CurriculumAndLearning1764201600000,
   MediaRevisionsPrograms1764288000000,
   CohortsAndCompletion1764374400000,
+  ProgressWritePath1764460800000,
 ];
