@@ -24,7 +24,9 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
+    // The client address is read from X-Forwarded-For through TRUST_PROXY_HOPS proxies (set it only when
+    // the API is reachable through them alone). A function: Fastify ignores a bare hop count.
+    trustProxy: config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   });

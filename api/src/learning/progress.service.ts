@@ -6,6 +6,7 @@ import type { ModuleKind, ModuleProgressDto, ProgressEventResponse, ProgressStat
 import {
   eventWindowProblem,
   lockedModules,
+  completionRule,
   moduleCompletionCredits,
   moduleStatus,
   requiredSeconds,
@@ -56,17 +57,15 @@ const PROGRESS_COLUMNS = `status, active_seconds, watched_seconds, reached_end, 
 const PROGRESS_COLUMNS_OF_MP = `mp.status, mp.active_seconds, mp.watched_seconds, mp.reached_end, mp.last_position,
                                 mp.furthest_position, mp.completed_at`;
 
-/** What `insertAndFold` answers for each report. */
+/** What `fold` answers for each report. */
 interface FoldedRow extends Omit<ProgressRow, 'status'> {
   inserted: boolean;
-  /** The new event folded in (when inserted). */
-  folded_status: ProgressStatus;
-  folded_reached_end: boolean;
-  active_total: number;
-  watched_total: number;
-  /** Who first sent this event id (when not inserted), and the module's progress as it stands. */
+  /** The module's status before the new event (null: it had none). */
+  was: ProgressStatus | null;
+  /** Who first sent this event id (when not inserted). */
   owner_id: string | null;
   owner_module_id: string | null;
+  /** After the new event, or as it stands for a repeated one; null: no progress. */
   status: ProgressStatus | null;
 }
 
@@ -83,6 +82,15 @@ interface CheckedReport extends Report {
   module: ProgressModule;
   courseId: string;
   window: { start: number; end: number };
+  /** Whether this report could complete its module (or it is complete): see `mayComplete`. */
+  mayComplete: boolean;
+}
+
+/** An open transaction of the progress write: its manager, its connection, and its COMMIT once sent. */
+interface Transaction {
+  manager: EntityManager;
+  client: PoolClient;
+  committing: Promise<unknown> | null;
 }
 
 /** The most reports written in one transaction. */
@@ -124,46 +132,60 @@ export class ProgressService implements BeforeApplicationShutdown {
     return this.groups.run({ userId, event });
   }
 
-  /** Checks and writes a group of reports; each is answered on its own. */
+  /** Checks and writes a group of reports, in one transaction; each is answered on its own. */
   private async recordGroup(reports: readonly Report[]): Promise<Array<PromiseSettledResult<ProgressEventResponse>>> {
-    const results: Array<PromiseSettledResult<ProgressEventResponse>> = [];
-    const checked = await this.check(reports, results);
-    if (checked.length === 0) return results;
     try {
-      const written = await this.transaction((tx) => this.write(tx, checked));
-      checked.forEach((report, i) => (results[report.index] = written[i]));
-    } catch (error) {
-      if (checked.length === 1) {
-        results[checked[0].index] = { status: 'rejected', reason: error };
-        return results;
-      }
-      // Something failed the whole group (a deadlock with another API process, say): write each report
-      // alone, so one cannot fail the others.
-      for (const report of checked) {
+      return await this.transaction((tx) => this.checkAndWrite(tx, reports));
+    } catch {
+      // Something failed the whole group (a deadlock with another API process, say, or a row it created
+      // meanwhile): write each report alone, so one cannot fail the others.
+      const results: Array<PromiseSettledResult<ProgressEventResponse>> = [];
+      for (const [index, report] of reports.entries()) {
         try {
-          [results[report.index]] = await this.transaction((tx) => this.write(tx, [report]));
+          [results[index]] = await this.transaction((tx) => this.checkAndWrite(tx, [report], { alone: true }));
         } catch (failure) {
-          results[report.index] = { status: 'rejected', reason: failure };
+          results[index] = { status: 'rejected', reason: failure };
         }
       }
+      return results;
     }
+  }
+
+  private async checkAndWrite(
+    tx: Transaction,
+    reports: readonly Report[],
+    options: { alone?: boolean } = {},
+  ): Promise<Array<PromiseSettledResult<ProgressEventResponse>>> {
+    const results: Array<PromiseSettledResult<ProgressEventResponse>> = [];
+    const checked = await this.check(tx, reports, results);
+    if (checked.length === 0) return results;
+    // Written alone (after a group failed) a report takes no shortcut.
+    const written = await this.write(tx, options.alone ? checked.map((r) => ({ ...r, mayComplete: true })) : checked);
+    checked.forEach((report, i) => (results[report.index] = written[i]));
     return results;
   }
 
   /**
-   * Runs `work` in a transaction, started in one round trip, whose prepared statements are planned once
-   * per connection: left to itself PostgreSQL would plan each call anew for its array sizes, which costs
-   * more than running it.
+   * Runs `work` in a transaction whose prepared statements are planned once per connection: left to
+   * itself PostgreSQL would plan each call anew for its array sizes, which costs more than running it.
+   * BEGIN is sent without waiting for its answer, and `work` may send COMMIT behind its last statement
+   * (`committing`): the connection sends each as soon as the one before is answered, without waiting
+   * for a turn of the API's event loop, which under load is most of a round trip's time.
    */
-  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
+    const begun = client.query('BEGIN; SET LOCAL plan_cache_mode = force_generic_plan');
+    const tx: Transaction = { manager: runner.manager, client, committing: null };
     try {
-      await client.query('BEGIN; SET LOCAL plan_cache_mode = force_generic_plan');
-      const result = await work(runner.manager);
-      await client.query('COMMIT');
+      const result = await work(tx);
+      await begun;
+      await (tx.committing ?? client.query('COMMIT'));
       return result;
     } catch (error) {
+      await begun.catch(() => undefined);
+      await tx.committing?.catch(() => undefined);
+      // After a failed statement the early COMMIT rolled back; otherwise this does.
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
@@ -177,6 +199,7 @@ export class ProgressService implements BeforeApplicationShutdown {
    * do not fit it or could not have happened. Fills `results` for those; returns the rest.
    */
   private async check(
+    tx: Transaction,
     reports: readonly Report[],
     results: Array<PromiseSettledResult<ProgressEventResponse>>,
   ): Promise<CheckedReport[]> {
@@ -189,17 +212,23 @@ export class ProgressService implements BeforeApplicationShutdown {
       sequential: boolean;
       opened_at: Date | null;
       statuses: ProgressStatus[];
+      status: ProgressStatus | null;
+      active_seconds: number | null;
+      watched_seconds: number | null;
+      reached_end: boolean | null;
     }> = await prepared(
-      this.dataSource,
+      tx.manager,
       'progress-check',
       `SELECT v.n, m.kind, m.estimated_minutes, m.duration_seconds, m.course_id, c.sequential, o.opened_at,
+              mp.status, mp.active_seconds, mp.watched_seconds, mp.reached_end,
               (SELECT array_agg(coalesce(mp.status, 'not_started') ORDER BY p.position)
                  FROM module p LEFT JOIN module_progress mp ON mp.module_id = p.id AND mp.user_id = v.user_id
                 WHERE p.course_id = m.course_id AND p.position <= m.position AND p.retired_at IS NULL) AS statuses
          FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS v(module_id, user_id, n)
          JOIN module m ON m.id = v.module_id AND m.retired_at IS NULL
          JOIN course c ON c.id = m.course_id AND c.status = 'published'
-         LEFT JOIN module_open o ON o.module_id = m.id AND o.user_id = v.user_id`,
+         LEFT JOIN module_open o ON o.module_id = m.id AND o.user_id = v.user_id
+         LEFT JOIN module_progress mp ON mp.module_id = m.id AND mp.user_id = v.user_id`,
       [reports.map((r) => r.event.moduleId), reports.map((r) => r.userId)],
     );
     const byIndex = new Map(found.map((row) => [Number(row.n) - 1, row]));
@@ -230,7 +259,8 @@ export class ProgressService implements BeforeApplicationShutdown {
         if (lockedModules(row.statuses, row.sequential).at(-1)) {
           throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
         }
-        checked.push({ ...report, index, module, courseId: row.course_id, window });
+        const mayComplete = row.status === 'complete' || this.mayComplete(module, event, window, row);
+        checked.push({ ...report, index, module, courseId: row.course_id, window, mayComplete });
       } catch (error) {
         results[index] = { status: 'rejected', reason: error };
       }
@@ -240,39 +270,24 @@ export class ProgressService implements BeforeApplicationShutdown {
 
   /**
    * Writes checked reports (at most one per user) in the caller's transaction: keeps each event, folds the
-   * new ones into their module's progress, decides the statuses, enters the credits of completed modules
-   * once, and brings the trainees' enrolments along. A handful of statements, whatever the group's size.
+   * new ones into their module's progress and decides its status in the same statement, enters the
+   * credits of completed modules once, and brings the trainees' enrolments along. One statement, and
+   * two more when a report may complete its module; when none may, COMMIT follows the statement at once.
    */
   private async write(
-    tx: EntityManager,
+    tx: Transaction,
     reports: readonly CheckedReport[],
   ): Promise<Array<PromiseSettledResult<ProgressEventResponse>>> {
-    const folded = await this.insertAndFold(tx, reports);
+    const final = reports.every((report) => !report.mayComplete);
+    const folded = await this.fold(tx, reports, final);
     const results: Array<PromiseSettledResult<ProgressEventResponse>> = [];
-    const decided: Array<{
-      at: number;
-      report: CheckedReport;
-      status: ProgressStatus;
-      completedNow: boolean;
-      active: number;
-      watched: number;
-    }> = [];
+    const written: Array<{ at: number; report: CheckedReport; row: FoldedRow }> = [];
     reports.forEach((report, at) => {
       const row = folded[at];
-      if (row.inserted) {
-        const verdict = moduleStatus({
-          kind: report.module.kind,
-          estimatedMinutes: report.module.estimatedMinutes,
-          durationSeconds: report.module.durationSeconds,
-          activeSeconds: row.active_total,
-          watchedSeconds: row.watched_total,
-          reachedEnd: row.folded_reached_end,
-          started: true,
-        });
-        // Completion is never taken back (a later revision may change the module's length).
-        const status: ProgressStatus = row.folded_status === 'complete' ? 'complete' : verdict;
-        const completedNow = row.folded_status !== 'complete' && status === 'complete';
-        decided.push({ at, report, status, completedNow, active: row.active_total, watched: row.watched_total });
+      if (row.inserted && row.status !== null) {
+        written.push({ at, report, row });
+      } else if (row.inserted) {
+        throw new Error('a new progress event was kept without progress'); // the statement prevents it
       } else if (row.owner_id !== report.userId || row.owner_module_id !== report.module.id) {
         results[at] = {
           status: 'rejected',
@@ -283,46 +298,17 @@ export class ProgressService implements BeforeApplicationShutdown {
         results[at] = { status: 'fulfilled', value: { duplicate: true, progress, creditsEarned: 0 } };
       }
     });
-    if (decided.length === 0) return results;
-
-    // The statuses, and in the same statement the trainees' enrolments (and so the completion counts of
-    // their regions) for the events that completed nothing; a completion recomputes them below.
-    const updated = await prepared<ProgressRow & { user_id: string }>(
-      tx,
-      'progress-status',
-      `WITH v AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::int[], $5::int[], $6::uuid[],
-                              $7::timestamptz[], $8::boolean[])
-           AS v(user_id, module_id, status, active, watched, course_id, at, completed_now)),
-       activity AS (${CompletionService.activityUpdate('(SELECT * FROM v WHERE NOT completed_now)')})
-       UPDATE module_progress mp
-          SET status = v.status, active_seconds = v.active, watched_seconds = v.watched,
-              completed_at = coalesce(mp.completed_at, CASE WHEN v.status = 'complete' THEN now() END)
-         FROM v
-        WHERE mp.user_id = v.user_id AND mp.module_id = v.module_id
-        RETURNING mp.user_id, ${PROGRESS_COLUMNS_OF_MP}`,
-      [
-        decided.map((d) => d.report.userId),
-        decided.map((d) => d.report.module.id),
-        decided.map((d) => d.status),
-        decided.map((d) => d.active),
-        decided.map((d) => d.watched),
-        decided.map((d) => d.report.courseId),
-        decided.map((d) => new Date(d.report.window.end)),
-        decided.map((d) => d.completedNow),
-      ],
-    );
-    const progressOfUser = new Map(updated.map((row) => [row.user_id, row]));
+    const complete = final ? [] : written.filter((w) => w.row.status === 'complete');
     const credits = await this.awardCredits(
-      tx,
-      decided.filter((d) => d.status === 'complete').map((d) => d.report),
+      tx.manager,
+      complete.map((w) => w.report),
     );
     await this.completion.onModulesCompleted(
-      tx,
-      decided.filter((d) => d.completedNow).map((d) => d.report),
+      tx.manager,
+      complete.filter((w) => w.row.was !== 'complete').map((w) => w.report),
     );
-    for (const { at, report } of decided) {
-      const progress = toDto(progressOfUser.get(report.userId) ?? null, report.module);
+    for (const { at, report, row } of written) {
+      const progress = toDto({ ...row, status: row.status ?? 'in_progress' }, report.module);
       const creditsEarned = credits.get(report.userId) ?? 0;
       results[at] = { status: 'fulfilled', value: { duplicate: false, progress, creditsEarned } };
     }
@@ -330,81 +316,153 @@ export class ProgressService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Keeps the events (a repeated id is not kept again) and folds each new one into its module's
-   * progress, in one statement. Answers, for each report in order: whether it was new; if so, the merged
-   * totals; if not, who first sent that id and the module's progress as it stands.
+   * In one statement: keeps the events (a repeated id is not kept again), folds each new one into its
+   * module's progress — the unions of windows and segments, their totals, and the status by the
+   * module's completion rule — and notes the activity in the trainees' enrolments, except where a module
+   * completed (the caller recomputes those enrolments). Answers, for each report in order: whether it was
+   * new; if so, the progress before (`was`) and after; if not, who first sent that id and the module's
+   * progress as it stands. With `final`, COMMIT is sent behind it.
+   *
+   * An existing row is updated from its latest version (a concurrent write of another API process is
+   * waited for and folded into), so the totals and the status are computed in the statement from that
+   * version. The statement fails with a serialization failure, so that nothing of it stays and the
+   * reports are written again, when another API process changed the progress under it: when it created
+   * a row after the statement began (that row is not overwritten), or when a module completes that the
+   * check did not expect to (its credits and recount would be missed).
    */
-  private async insertAndFold(tx: EntityManager, reports: readonly CheckedReport[]): Promise<FoldedRow[]> {
+  private async fold(tx: Transaction, reports: readonly CheckedReport[], final: boolean): Promise<FoldedRow[]> {
     const segments = reports.map(({ event }) =>
       event.segmentStart !== undefined && event.segmentEnd !== undefined
         ? { start: event.segmentStart, end: event.segmentEnd }
         : null,
     );
-    return prepared<FoldedRow>(
-      tx,
-      'progress-fold',
-      `WITH v AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::boolean[],
-                              $7::real[], $8::numeric[], $9::numeric[], $10::numeric[]) WITH ORDINALITY
-           AS v(event_id, user_id, module_id, started_at, ended_at, reached_end, position, segment_start,
-                segment_end, duration, n)),
+    const rules = reports.map((r) =>
+      completionRule(r.module.kind, r.module.estimatedMinutes, r.module.durationSeconds),
+    );
+    const active = (windows: string) =>
+      `(SELECT coalesce(floor(sum(extract(epoch FROM upper(r) - lower(r)))), 0)::int FROM unnest(${windows}) r)`;
+    const watched = (segments: string) =>
+      `(SELECT coalesce(floor(sum(upper(r) - lower(r))), 0)::int
+          FROM unnest(CASE WHEN e.duration IS NULL THEN ${segments}
+                           ELSE ${segments} * nummultirange(numrange(0, e.duration)) END) r)`;
+    const completes = (windows: string, segments: string, reachedEnd: string) =>
+      `(e.need_active IS NOT NULL AND ${active(windows)} >= e.need_active
+        AND ${watched(segments)} >= e.need_watched AND (${reachedEnd} OR NOT e.need_end))`;
+    const merged = {
+      windows: 'mp.active_windows + e.window',
+      segments: 'mp.watched + e.segment',
+      reachedEnd: '(mp.reached_end OR e.reached_end)',
+    };
+    const statement = {
+      name: 'progress-fold',
+      text: `WITH e AS (
+         SELECT v.*, tstzmultirange(tstzrange(v.started_at, v.ended_at)) AS window,
+                CASE WHEN v.segment_start IS NULL THEN '{}'::nummultirange
+                     ELSE nummultirange(numrange(v.segment_start, v.segment_end)) END AS segment,
+                least(coalesce(v.segment_end::real, 0), coalesce(v.duration::real, 'Infinity')) AS furthest,
+                CASE WHEN v.position IS NULL THEN NULL ELSE v.ended_at END AS position_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::boolean[],
+                       $7::real[], $8::numeric[], $9::numeric[], $10::numeric[], $11::uuid[], $12::int[], $13::int[],
+                       $14::boolean[], $15::boolean[]) WITH ORDINALITY
+             AS v(event_id, user_id, module_id, started_at, ended_at, reached_end, position, segment_start,
+                  segment_end, duration, course_id, need_active, need_watched, need_end, may_complete, n)),
        inserted AS (
          INSERT INTO progress_event (id, user_id, module_id, started_at, ended_at, reached_end, position,
                                      segment_start, segment_end)
          SELECT event_id, user_id, module_id, started_at, ended_at, reached_end, position, segment_start, segment_end
-           FROM v
+           FROM e
          ON CONFLICT (id) DO NOTHING
          RETURNING id),
-       folded AS (
-         INSERT INTO module_progress AS mp (user_id, module_id, status, active_seconds, reached_end, last_position,
-                                            last_position_at, last_activity_at, active_windows, watched,
-                                            furthest_position)
-         SELECT v.user_id, v.module_id, 'in_progress', 0, v.reached_end, v.position,
-                CASE WHEN v.position IS NULL THEN NULL ELSE v.ended_at END, v.ended_at,
-                tstzmultirange(tstzrange(v.started_at, v.ended_at)),
-                CASE WHEN v.segment_start IS NULL THEN '{}'::nummultirange
-                     ELSE nummultirange(numrange(v.segment_start, v.segment_end)) END,
-                least(coalesce(v.segment_end::real, 0), coalesce(v.duration::real, 'Infinity'))
-           FROM v JOIN inserted i ON i.id = v.event_id
-         ON CONFLICT (user_id, module_id) DO UPDATE SET
-           active_windows = mp.active_windows + EXCLUDED.active_windows,
-           watched = mp.watched + EXCLUDED.watched,
-           reached_end = mp.reached_end OR EXCLUDED.reached_end,
-           last_position = CASE
-             WHEN EXCLUDED.last_position_at IS NOT NULL
-              AND (mp.last_position_at IS NULL OR EXCLUDED.last_position_at >= mp.last_position_at)
-             THEN EXCLUDED.last_position ELSE mp.last_position END,
-           last_position_at = greatest(mp.last_position_at, EXCLUDED.last_position_at),
-           last_activity_at = greatest(mp.last_activity_at, EXCLUDED.last_activity_at),
-           furthest_position = greatest(mp.furthest_position, EXCLUDED.furthest_position)
-         RETURNING mp.user_id, mp.module_id, mp.status, mp.reached_end, mp.watched,
-           (SELECT coalesce(floor(sum(extract(epoch FROM upper(r) - lower(r)))), 0)::int
-              FROM unnest(mp.active_windows) r) AS active_total)
-       SELECT i.id IS NOT NULL AS inserted, f.status AS folded_status, f.reached_end AS folded_reached_end,
-              f.active_total,
-              (SELECT coalesce(floor(sum(upper(r) - lower(r))), 0)::int
-                 FROM unnest(CASE WHEN v.duration IS NULL THEN f.watched
-                                  ELSE f.watched * nummultirange(numrange(0, v.duration)) END) r) AS watched_total,
-              e.user_id AS owner_id, e.module_id AS owner_module_id, ${PROGRESS_COLUMNS_OF_MP}
-         FROM v
-         LEFT JOIN inserted i ON i.id = v.event_id
-         LEFT JOIN folded f ON f.user_id = v.user_id AND f.module_id = v.module_id
-         LEFT JOIN progress_event e ON i.id IS NULL AND e.id = v.event_id
-         LEFT JOIN module_progress mp ON i.id IS NULL AND mp.user_id = v.user_id AND mp.module_id = v.module_id
-        ORDER BY v.n`,
-      [
+       updated AS (
+         UPDATE module_progress mp
+            SET active_windows = ${merged.windows},
+                watched = ${merged.segments},
+                reached_end = ${merged.reachedEnd},
+                last_position = CASE
+                  WHEN e.position_at IS NOT NULL AND (mp.last_position_at IS NULL OR e.position_at >= mp.last_position_at)
+                  THEN e.position ELSE mp.last_position END,
+                last_position_at = greatest(mp.last_position_at, e.position_at),
+                last_activity_at = greatest(mp.last_activity_at, e.ended_at),
+                furthest_position = greatest(mp.furthest_position, e.furthest),
+                active_seconds = ${active(merged.windows)},
+                watched_seconds = ${watched(merged.segments)},
+                -- Completion is never taken back (a later revision may change the module's length).
+                status = CASE WHEN mp.status = 'complete' OR ${completes(merged.windows, merged.segments, merged.reachedEnd)}
+                              THEN 'complete' ELSE 'in_progress' END,
+                completed_at = coalesce(mp.completed_at,
+                  CASE WHEN ${completes(merged.windows, merged.segments, merged.reachedEnd)} THEN now() END)
+           FROM e JOIN inserted i ON i.id = e.event_id
+          WHERE mp.user_id = e.user_id AND mp.module_id = e.module_id
+          RETURNING e.n, old.status AS was, ${PROGRESS_COLUMNS_OF_MP}),
+       created AS (
+         INSERT INTO module_progress (user_id, module_id, status, active_seconds, watched_seconds, reached_end,
+                                      last_position, last_position_at, last_activity_at, active_windows, watched,
+                                      furthest_position, completed_at)
+         SELECT e.user_id, e.module_id, CASE WHEN c.completes THEN 'complete' ELSE 'in_progress' END,
+                ${active('e.window')}, ${watched('e.segment')}, e.reached_end, e.position, e.position_at,
+                e.ended_at, e.window, e.segment, e.furthest, CASE WHEN c.completes THEN now() END
+           FROM e JOIN inserted i ON i.id = e.event_id,
+                LATERAL (SELECT ${completes('e.window', 'e.segment', 'e.reached_end')} AS completes) c
+          WHERE NOT EXISTS (SELECT FROM module_progress x WHERE x.user_id = e.user_id AND x.module_id = e.module_id)
+         ON CONFLICT (user_id, module_id) DO NOTHING
+         RETURNING user_id, module_id, ${PROGRESS_COLUMNS}),
+       written AS (
+         SELECT n, was, status, active_seconds, watched_seconds, reached_end, last_position, furthest_position,
+                completed_at
+           FROM updated
+         UNION ALL
+         SELECT e.n, NULL, c.status, c.active_seconds, c.watched_seconds, c.reached_end, c.last_position,
+                c.furthest_position, c.completed_at
+           FROM created c JOIN e ON e.user_id = c.user_id AND e.module_id = c.module_id),
+       activity AS (${CompletionService.activityUpdate(
+         `(SELECT e.user_id, e.course_id, e.ended_at AS at FROM written w JOIN e ON e.n = w.n
+            WHERE w.status <> 'complete' OR w.was = 'complete')`,
+       )})
+       SELECT i.id IS NOT NULL AS inserted, w.was,
+              e2.user_id AS owner_id, e2.module_id AS owner_module_id,
+              coalesce(w.status, mp.status) AS status,
+              coalesce(w.active_seconds, mp.active_seconds) AS active_seconds,
+              coalesce(w.watched_seconds, mp.watched_seconds) AS watched_seconds,
+              coalesce(w.reached_end, mp.reached_end) AS reached_end,
+              CASE WHEN w.n IS NULL THEN mp.last_position ELSE w.last_position END AS last_position,
+              coalesce(w.furthest_position, mp.furthest_position) AS furthest_position,
+              CASE WHEN w.n IS NULL THEN mp.completed_at ELSE w.completed_at END AS completed_at,
+              CASE WHEN i.id IS NOT NULL AND w.n IS NULL
+                   THEN progress_retry('another process created the progress of a module')
+                   WHEN w.status = 'complete' AND w.was IS DISTINCT FROM 'complete' AND NOT e.may_complete
+                   THEN progress_retry('a module completed that the check did not expect to')
+              END AS retry
+         FROM e
+         LEFT JOIN inserted i ON i.id = e.event_id
+         LEFT JOIN written w ON w.n = e.n
+         LEFT JOIN progress_event e2 ON i.id IS NULL AND e2.id = e.event_id
+         LEFT JOIN module_progress mp ON i.id IS NULL AND mp.user_id = e.user_id AND mp.module_id = e.module_id
+        ORDER BY e.n`,
+      values: [
         reports.map((r) => r.event.eventId),
         reports.map((r) => r.userId),
         reports.map((r) => r.module.id),
-        reports.map((r) => new Date(r.window.start)),
-        reports.map((r) => new Date(r.window.end)),
+        reports.map((r) => r.event.startedAt),
+        reports.map((r) => r.event.endedAt),
         reports.map((r) => r.event.reachedEnd ?? false),
         reports.map((r) => r.event.position ?? null),
         segments.map((s) => s?.start ?? null),
         segments.map((s) => s?.end ?? null),
         reports.map((r) => r.module.durationSeconds),
+        reports.map((r) => r.courseId),
+        rules.map((rule) => rule?.activeSeconds ?? null),
+        rules.map((rule) => rule?.watchedSeconds ?? null),
+        rules.map((rule) => rule?.reachedEnd ?? null),
+        reports.map((r) => r.mayComplete),
       ],
-    );
+    };
+    const folding = tx.client.query<FoldedRow>(statement);
+    if (final) {
+      tx.committing = tx.client.query('COMMIT');
+      // Awaited by the transaction; a failure of the statement above surfaces there first.
+      tx.committing.catch(() => undefined);
+    }
+    return (await folding).rows;
   }
 
   /**
@@ -453,6 +511,31 @@ export class ProgressService implements BeforeApplicationShutdown {
       [userId, module.id],
     );
     return toDto(rows[0] ?? null, module);
+  }
+
+  /**
+   * Whether this event could complete its module: the most it can add — its whole window, its whole
+   * segment — to the progress as the check read it meets the module's rule. When no report of a group
+   * can, the group needs nothing after its write (no credits, no recount) and commits with it.
+   */
+  private mayComplete(
+    module: ProgressModule,
+    event: ProgressEventDto,
+    window: { start: number; end: number },
+    progress: { active_seconds: number | null; watched_seconds: number | null; reached_end: boolean | null },
+  ): boolean {
+    const segment =
+      event.segmentStart !== undefined && event.segmentEnd !== undefined ? event.segmentEnd - event.segmentStart : 0;
+    const most = moduleStatus({
+      kind: module.kind,
+      estimatedMinutes: module.estimatedMinutes,
+      durationSeconds: module.durationSeconds,
+      activeSeconds: (progress.active_seconds ?? 0) + Math.ceil((window.end - window.start) / 1000) + 1,
+      watchedSeconds: (progress.watched_seconds ?? 0) + Math.ceil(segment) + 1,
+      reachedEnd: (progress.reached_end ?? false) || (event.reachedEnd ?? false),
+      started: true,
+    });
+    return most === 'complete';
   }
 
   /** Positions and segments that do not fit the module's kind are a client bug: a 400. */

@@ -3,6 +3,7 @@ import { CurriculumAndLearning1764201600000 } from './1764201600000-CurriculumAn
 import { MediaRevisionsPrograms1764288000000 } from './1764288000000-MediaRevisionsPrograms';
 import { CohortsAndCompletion1764374400000 } from './1764374400000-CohortsAndCompletion';
 import { ProgressWritePath1764460800000 } from './1764460800000-ProgressWritePath';
+import { ProgressRetry1764547200000 } from './1764547200000-ProgressRetry';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MediaRevisionsPrograms1764288000000,
   CohortsAndCompletion1764374400000,
   ProgressWritePath1764460800000,
+  ProgressRetry1764547200000,
 ];

@@ -9,6 +9,7 @@ import {
   lockedModules,
   moduleCompletionCredits,
   moduleStatus,
+  completionRule,
   moduleProblems,
   segmentProblem,
   videoRequiredSeconds,
@@ -287,5 +288,14 @@ describe('Module set-up before publishing', () => {
 describe('Sequential locking after a revision', () => {
   it('keeps a completed module open when a new module comes before it', () => {
     expect(lockedModules(['not_started', 'complete', 'not_started'], true)).toEqual([false, false, true]);
+  });
+});
+
+describe('Completion rule', () => {
+  it('names the figures each kind must reach', () => {
+    expect(completionRule('article', 10)).toEqual({ activeSeconds: 180, watchedSeconds: 0, reachedEnd: true });
+    expect(completionRule('document', 10)).toEqual({ activeSeconds: 180, watchedSeconds: 0, reachedEnd: false });
+    expect(completionRule('video', 2, 100)).toEqual({ activeSeconds: 90, watchedSeconds: 90, reachedEnd: false });
+    expect(completionRule('video', 2, null)).toBeNull();
   });
 });

@@ -217,24 +217,48 @@ export function requiredSeconds(
   }
 }
 
-/** The server's verdict on a module: the client reports activity, it never claims completion. */
-export function moduleStatus(activity: ModuleActivity): ProgressStatus {
-  if (!activity.started) return 'not_started';
-  const required = requiredSeconds(activity.kind, activity.estimatedMinutes, activity.durationSeconds ?? null);
-  const enoughTime = activity.activeSeconds >= required;
-  switch (activity.kind) {
+/**
+ * What completes a module: seconds of activity, seconds of the video's timeline watched, and whether the
+ * end must be reached (articles). Null: it cannot complete (a video of unknown length). `moduleStatus`
+ * applies it; the progress write compares the same figures in its statement.
+ */
+export interface CompletionRule {
+  activeSeconds: number;
+  watchedSeconds: number;
+  reachedEnd: boolean;
+}
+
+export function completionRule(
+  kind: ModuleKind,
+  estimatedMinutes: number,
+  durationSeconds: number | null = null,
+): CompletionRule | null {
+  const required = requiredSeconds(kind, estimatedMinutes, durationSeconds);
+  switch (kind) {
     case 'article':
-      return activity.reachedEnd && enoughTime ? 'complete' : 'in_progress';
+      return { activeSeconds: required, watchedSeconds: 0, reachedEnd: true };
     case 'document':
-      return enoughTime ? 'complete' : 'in_progress';
+      return { activeSeconds: required, watchedSeconds: 0, reachedEnd: false };
     case 'video':
       // Positions reported, not "done": 90% of the timeline watched, and as much time spent.
-      return required > 0 && enoughTime && (activity.watchedSeconds ?? 0) >= required ? 'complete' : 'in_progress';
+      return required > 0 ? { activeSeconds: required, watchedSeconds: required, reachedEnd: false } : null;
     default: {
-      const unknown: never = activity.kind;
+      const unknown: never = kind;
       throw new Error(`unknown module kind ${String(unknown)}`);
     }
   }
+}
+
+/** The server's verdict on a module: the client reports activity, it never claims completion. */
+export function moduleStatus(activity: ModuleActivity): ProgressStatus {
+  if (!activity.started) return 'not_started';
+  const rule = completionRule(activity.kind, activity.estimatedMinutes, activity.durationSeconds ?? null);
+  const met =
+    rule !== null &&
+    activity.activeSeconds >= rule.activeSeconds &&
+    (activity.watchedSeconds ?? 0) >= rule.watchedSeconds &&
+    (activity.reachedEnd || !rule.reachedEnd);
+  return met ? 'complete' : 'in_progress';
 }
 
 /** A course completes when all its modules do; it is in progress once any has begun. */
