@@ -14,6 +14,7 @@ import {
   type Cadre,
   type ProgramFixture,
 } from './support/cohort-helpers';
+import { createApp } from '../../api/src/create-app';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -156,5 +157,82 @@ describe('progress: many trainees reporting at once', () => {
     expect(enrolments.every((e) => e.status === 'completed' && Number(e.earned_credits) === 0.5)).toBe(true);
     expect(await counts()).toEqual([24, 0, 0, 24]);
     expect(entries(await maintainedCounts(t, [cohortId]))).toEqual(entries(await recountedCounts(t, [cohortId])));
+  });
+});
+
+/**
+ * Two API processes may write one trainee's reports at the same moment. Each folds into the latest
+ * progress, and a process that finds a row the other created meanwhile writes its reports again: nothing
+ * is lost and nothing is counted twice.
+ */
+describe('progress: two API processes writing the same trainees at once', () => {
+  let t: TestApp;
+  let other: Awaited<ReturnType<typeof createApp>>;
+  let moduleId: string;
+  let cadres: Cadre[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    other = await createApp(t.config, t.databaseUrl, { logger: false });
+    const program = await createProgram(t, {
+      title: '双进程上报测试',
+      requiredCredits: 0.5,
+      courses: [{ required: true, modules: 2 }],
+    });
+    moduleId = program.modules[0];
+    cadres = await createCadres(
+      t,
+      Array.from({ length: 8 }, (_, i) => ({ username: `twin${i}`, village: VILLAGES.xiajiang })),
+    );
+    await sql(
+      t,
+      `INSERT INTO module_open (user_id, module_id, opened_at)
+       SELECT u, $2, now() - interval '10 minutes' FROM unnest($1::uuid[]) u`,
+      [cadres.map((c) => c.id), moduleId],
+    );
+  });
+  afterAll(async () => {
+    await other.close();
+    await t.close();
+  });
+
+  it('folds every report of both into the same progress, once', async () => {
+    const base = Date.now() - 5 * 60_000;
+    // Three rounds; in each, both processes report five seconds of reading for every cadre, in windows
+    // that do not overlap. Without reaching the end the article does not complete: 6 × 5 = 30 seconds.
+    for (let round = 0; round < 3; round++) {
+      const responses = await Promise.all(
+        [t.http, other.getHttpServer()].flatMap((server, k) =>
+          cadres.map((cadre) => {
+            const start = base + (round * 2 + k) * 6_000;
+            return request(server)
+              .post('/api/progress')
+              .set('Authorization', cadre.token)
+              .send({
+                eventId: randomUUID(),
+                moduleId,
+                startedAt: new Date(start).toISOString(),
+                endedAt: new Date(start + 5_000).toISOString(),
+                reachedEnd: false,
+                position: 0.5,
+              });
+          }),
+        ),
+      );
+      expect(responses.map((r) => [r.status, r.body.error])).toEqual(Array(16).fill([200, undefined]));
+    }
+    const progress = await sql<{ user_id: string; active_seconds: number; status: string; events: number }>(
+      t,
+      `SELECT mp.user_id, mp.active_seconds, mp.status,
+              (SELECT count(*)::int FROM progress_event e WHERE e.user_id = mp.user_id AND e.module_id = mp.module_id)
+                AS events
+         FROM module_progress mp WHERE mp.module_id = $1 ORDER BY mp.user_id`,
+      [moduleId],
+    );
+    expect(progress).toEqual(
+      cadres
+        .map((c) => ({ user_id: c.id, active_seconds: 30, status: 'in_progress', events: 6 }))
+        .sort((x, y) => (x.user_id < y.user_id ? -1 : 1)),
+    );
   });
 });
