@@ -150,3 +150,27 @@ describe('sign-in and sessions', () => {
     expect(statuses.slice(8)).toEqual([429, 429]);
   });
 });
+
+describe('sign-in behind a trusted proxy (TRUST_PROXY_HOPS=1)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY_HOPS: '1' });
+  });
+  afterAll(() => t.close());
+
+  it('counts failures under the address the proxy forwarded, and under the nearest one only', async () => {
+    const fail = (forwardedFor: string) =>
+      request(t.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ username: 'zj-admin', password: 'Wrong-pass-1' });
+    expect((await fail('203.0.113.50')).status).toBe(401);
+    // A client that sends its own X-Forwarded-For through the proxy: the proxy appends the address it saw.
+    expect((await fail('198.51.100.1, 203.0.113.51')).status).toBe(401);
+    const keys = await withClient(t.databaseUrl, (c) =>
+      c.query<{ key: string }>(`SELECT key FROM login_failure WHERE key LIKE 'client:%' ORDER BY key`),
+    );
+    expect(keys.rows.map((r) => r.key)).toEqual(['client:203.0.113.50', 'client:203.0.113.51']);
+  });
+});

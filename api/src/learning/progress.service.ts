@@ -4,9 +4,9 @@ import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ModuleKind, ModuleProgressDto, ProgressEventResponse, ProgressStatus } from '@lingyan/contracts';
 import {
+  completionRule,
   eventWindowProblem,
   lockedModules,
-  completionRule,
   moduleCompletionCredits,
   moduleStatus,
   requiredSeconds,
@@ -104,11 +104,12 @@ const GROUP_SIZE = 64;
  * The server decides completion.
  *
  * Reports are written in groups (group commit): those that arrive while a group is being written are
- * checked and written together — one lookup, then one transaction of three set-based statements — so
- * under load a report costs a fraction of a round trip instead of ten. A group holds at most one report
- * per trainee, so one trainee's reports are folded one after another, in the order they arrived. Two API
- * processes may still write reports of one trainee at once: the upsert of the module's progress locks
- * its row, so the second waits and folds into the first's result, and the ledger's unique award key
+ * checked and written together, in one transaction of two prepared statements — a lookup, then one
+ * set-based write — so under load a report costs a fraction of a round trip instead of ten. A group
+ * holds at most one report per trainee, so one trainee's reports are folded one after another, in the
+ * order they arrived. Two API processes may still write reports of one trainee at once: the update of
+ * the module's progress waits for the other's and folds into its result, a write that finds the data
+ * changed in a way it did not plan for is written again (see `fold`), and the ledger's unique award key
  * enters the credits once.
  */
 @Injectable()
@@ -217,10 +218,10 @@ export class ProgressService implements BeforeApplicationShutdown {
       watched_seconds: number | null;
       reached_end: boolean | null;
     }> = await prepared(
-      tx.manager,
+      tx.client,
       'progress-check',
       `SELECT v.n, m.kind, m.estimated_minutes, m.duration_seconds, m.course_id, c.sequential, o.opened_at,
-              mp.status, mp.active_seconds, mp.watched_seconds, mp.reached_end,
+              cur.status, cur.active_seconds, cur.watched_seconds, cur.reached_end,
               (SELECT array_agg(coalesce(mp.status, 'not_started') ORDER BY p.position)
                  FROM module p LEFT JOIN module_progress mp ON mp.module_id = p.id AND mp.user_id = v.user_id
                 WHERE p.course_id = m.course_id AND p.position <= m.position AND p.retired_at IS NULL) AS statuses
@@ -228,7 +229,7 @@ export class ProgressService implements BeforeApplicationShutdown {
          JOIN module m ON m.id = v.module_id AND m.retired_at IS NULL
          JOIN course c ON c.id = m.course_id AND c.status = 'published'
          LEFT JOIN module_open o ON o.module_id = m.id AND o.user_id = v.user_id
-         LEFT JOIN module_progress mp ON mp.module_id = m.id AND mp.user_id = v.user_id`,
+         LEFT JOIN module_progress cur ON cur.module_id = m.id AND cur.user_id = v.user_id`,
       [reports.map((r) => r.event.moduleId), reports.map((r) => r.userId)],
     );
     const byIndex = new Map(found.map((row) => [Number(row.n) - 1, row]));
@@ -259,8 +260,14 @@ export class ProgressService implements BeforeApplicationShutdown {
         if (lockedModules(row.statuses, row.sequential).at(-1)) {
           throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
         }
-        const mayComplete = row.status === 'complete' || this.mayComplete(module, event, window, row);
-        checked.push({ ...report, index, module, courseId: row.course_id, window, mayComplete });
+        checked.push({
+          ...report,
+          index,
+          module,
+          courseId: row.course_id,
+          window,
+          mayComplete: this.mayComplete(module, event, window, row),
+        });
       } catch (error) {
         results[index] = { status: 'rejected', reason: error };
       }
@@ -284,10 +291,8 @@ export class ProgressService implements BeforeApplicationShutdown {
     const written: Array<{ at: number; report: CheckedReport; row: FoldedRow }> = [];
     reports.forEach((report, at) => {
       const row = folded[at];
-      if (row.inserted && row.status !== null) {
+      if (row.inserted) {
         written.push({ at, report, row });
-      } else if (row.inserted) {
-        throw new Error('a new progress event was kept without progress'); // the statement prevents it
       } else if (row.owner_id !== report.userId || row.owner_module_id !== report.module.id) {
         results[at] = {
           status: 'rejected',
@@ -298,7 +303,8 @@ export class ProgressService implements BeforeApplicationShutdown {
         results[at] = { status: 'fulfilled', value: { duplicate: true, progress, creditsEarned: 0 } };
       }
     });
-    const complete = final ? [] : written.filter((w) => w.row.status === 'complete');
+    // Empty when `final`: the statement refuses a completion that the check did not expect.
+    const complete = written.filter((w) => w.row.status === 'complete');
     const credits = await this.awardCredits(
       tx.manager,
       complete.map((w) => w.report),
@@ -353,9 +359,10 @@ export class ProgressService implements BeforeApplicationShutdown {
       segments: 'mp.watched + e.segment',
       reachedEnd: '(mp.reached_end OR e.reached_end)',
     };
-    const statement = {
-      name: 'progress-fold',
-      text: `WITH e AS (
+    const folding = prepared<FoldedRow>(
+      tx.client,
+      'progress-fold',
+      `WITH e AS (
          SELECT v.*, tstzmultirange(tstzrange(v.started_at, v.ended_at)) AS window,
                 CASE WHEN v.segment_start IS NULL THEN '{}'::nummultirange
                      ELSE nummultirange(numrange(v.segment_start, v.segment_end)) END AS segment,
@@ -438,7 +445,7 @@ export class ProgressService implements BeforeApplicationShutdown {
          LEFT JOIN progress_event e2 ON i.id IS NULL AND e2.id = e.event_id
          LEFT JOIN module_progress mp ON i.id IS NULL AND mp.user_id = e.user_id AND mp.module_id = e.module_id
         ORDER BY e.n`,
-      values: [
+      [
         reports.map((r) => r.event.eventId),
         reports.map((r) => r.userId),
         reports.map((r) => r.module.id),
@@ -455,14 +462,13 @@ export class ProgressService implements BeforeApplicationShutdown {
         rules.map((rule) => rule?.reachedEnd ?? null),
         reports.map((r) => r.mayComplete),
       ],
-    };
-    const folding = tx.client.query<FoldedRow>(statement);
+    );
     if (final) {
       tx.committing = tx.client.query('COMMIT');
       // Awaited by the transaction; a failure of the statement above surfaces there first.
       tx.committing.catch(() => undefined);
     }
-    return (await folding).rows;
+    return folding;
   }
 
   /**
@@ -514,16 +520,23 @@ export class ProgressService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Whether this event could complete its module: the most it can add — its whole window, its whole
-   * segment — to the progress as the check read it meets the module's rule. When no report of a group
-   * can, the group needs nothing after its write (no credits, no recount) and commits with it.
+   * Whether this event could complete its module, or it is complete: the most it can add — its whole
+   * window, its whole segment — to the progress as the check read it meets the module's rule. When no
+   * report of a group can, the group needs nothing after its write (no credits, no recount) and commits
+   * with it.
    */
   private mayComplete(
     module: ProgressModule,
     event: ProgressEventDto,
     window: { start: number; end: number },
-    progress: { active_seconds: number | null; watched_seconds: number | null; reached_end: boolean | null },
+    progress: {
+      status: ProgressStatus | null;
+      active_seconds: number | null;
+      watched_seconds: number | null;
+      reached_end: boolean | null;
+    },
   ): boolean {
+    if (progress.status === 'complete') return true;
     const segment =
       event.segmentStart !== undefined && event.segmentEnd !== undefined ? event.segmentEnd - event.segmentStart : 0;
     const most = moduleStatus({

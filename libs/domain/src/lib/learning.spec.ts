@@ -1,4 +1,5 @@
 import {
+  completionRule,
   articleRequiredSeconds,
   continueCandidate,
   courseStatus,
@@ -9,7 +10,6 @@ import {
   lockedModules,
   moduleCompletionCredits,
   moduleStatus,
-  completionRule,
   moduleProblems,
   segmentProblem,
   videoRequiredSeconds,

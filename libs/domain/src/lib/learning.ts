@@ -217,17 +217,18 @@ export function requiredSeconds(
   }
 }
 
-/**
- * What completes a module: seconds of activity, seconds of the video's timeline watched, and whether the
- * end must be reached (articles). Null: it cannot complete (a video of unknown length). `moduleStatus`
- * applies it; the progress write compares the same figures in its statement.
- */
+/** What a module asks for before it completes (see `completionRule`). */
 export interface CompletionRule {
   activeSeconds: number;
   watchedSeconds: number;
   reachedEnd: boolean;
 }
 
+/**
+ * What completes a module: seconds of activity, seconds of the video's timeline watched, and whether the
+ * end must be reached (articles). Null: it cannot complete (a video of unknown length). `moduleStatus`
+ * applies it; the progress write compares the same figures in its statement.
+ */
 export function completionRule(
   kind: ModuleKind,
   estimatedMinutes: number,
