@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { MediaModule } from './media/media.module';
@@ -43,6 +44,7 @@ export class AppModule {
         MediaModule,
         LearningModule,
         CurriculumModule,
+        EvaluationModule,
         NotificationsModule,
         CohortsModule,
       ],

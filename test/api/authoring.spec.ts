@@ -205,7 +205,7 @@ describe('authoring courses', () => {
     const video = await request(t.http)
       .post(`/api/curriculum/courses/${course.id}/modules`)
       .set('Authorization', trainer)
-      .send({ kind: 'quiz', title: '测验', estimatedMinutes: 0 });
+      .send({ kind: 'survey', title: '问卷', estimatedMinutes: 0 });
     expect(video.status).toBe(400);
     expect(video.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['estimatedMinutes', 'kind']);
     expect((await request(t.http).get('/api/curriculum/courses/nope').set('Authorization', trainer)).status).toBe(400);

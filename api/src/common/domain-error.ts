@@ -36,6 +36,9 @@ export function errorStatus(code: ErrorCode): number {
     case 'ENROLMENT_NOT_FOUND':
     case 'JOB_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
+    case 'QUESTION_NOT_FOUND':
+    case 'QUIZ_NOT_FOUND':
+    case 'ATTEMPT_NOT_FOUND':
       return 404;
     case 'MEDIA_LINK_INVALID':
       return 403;
@@ -53,6 +56,11 @@ export function errorStatus(code: ErrorCode): number {
     case 'PROGRAM_NOT_READY':
     case 'ENROLMENT_CLOSED':
     case 'JOB_STATE_CONFLICT':
+    case 'QUIZ_UNAVAILABLE':
+    case 'ATTEMPTS_EXHAUSTED':
+    case 'ATTEMPT_CLOSED':
+    case 'TIME_UP':
+    case 'ANSWER_NOT_PENDING':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
     case 'IMPORT_FILE_INVALID':

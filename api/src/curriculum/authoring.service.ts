@@ -7,8 +7,10 @@ import type {
   AuthoredModuleDto,
   MediaKind,
   ModuleKind,
+  QuizSettings,
   TrainerOption,
 } from '@lingyan/contracts';
+import { DEFAULT_QUIZ_SETTINGS } from '@lingyan/contracts';
 import { moduleCompletionCredits, moduleProblems, sumCredits } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
@@ -16,11 +18,17 @@ import { MediaService, mediaOf } from '../media/media.service';
 import { Course, CourseModule } from './curriculum.entities';
 import type { CreateCourseDto, CreateModuleDto, UpdateCourseDto, UpdateModuleDto } from './curriculum.dto';
 import { containsPattern } from '../common/like';
+import { QuizBankCheck } from './quiz-bank-check';
 
 const notFound = () => new DomainError('COURSE_NOT_FOUND', 'No course of yours has this id.');
 
 /** The upload a module of each kind may use. */
-const MODULE_MEDIA: Record<ModuleKind, MediaKind | null> = { article: null, video: 'video', document: 'document' };
+const MODULE_MEDIA: Record<ModuleKind, MediaKind | null> = {
+  article: null,
+  video: 'video',
+  document: 'document',
+  quiz: null,
+};
 
 /**
  * Trainers write courses and their modules. A trainer sees and edits only the courses they own or
@@ -33,6 +41,7 @@ export class AuthoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly media: MediaService,
+    private readonly quizBank: QuizBankCheck,
   ) {}
 
   async list(actor: AuthUser): Promise<AuthoredCourseSummary[]> {
@@ -109,6 +118,7 @@ export class AuthoringService {
       modules.map((m) => m.body),
       actor.id,
     );
+    const bankProblems = await this.quizBank.problems(liveId, modules);
     const moduleDtos = modules.map<AuthoredModuleDto>((m) => {
       const file = m.mediaId ? files.get(m.mediaId) : undefined;
       return {
@@ -123,13 +133,18 @@ export class AuthoringService {
         durationSeconds: m.durationSeconds,
         estimatedMinutes: m.estimatedMinutes,
         credits: m.credits,
-        problems: moduleProblems({
-          kind: m.kind,
-          body: m.body,
-          mediaKind: file?.kind ?? null,
-          externalUrl: m.externalUrl,
-          durationSeconds: m.durationSeconds,
-        }),
+        quiz: m.quiz,
+        problems: [
+          ...moduleProblems({
+            kind: m.kind,
+            body: m.body,
+            mediaKind: file?.kind ?? null,
+            externalUrl: m.externalUrl,
+            durationSeconds: m.durationSeconds,
+            quiz: m.quiz,
+          }),
+          ...(bankProblems.get(m.id) ?? []),
+        ],
         updatedAt: m.updatedAt.toISOString(),
       };
     });
@@ -188,6 +203,8 @@ export class AuthoringService {
 
   async addModule(actor: AuthUser, courseId: string, dto: CreateModuleDto): Promise<AuthoredCourseDto> {
     const source = await this.checkSource(dto.kind, dto);
+    this.quizBank.onlyForQuiz(dto.kind, dto.quiz);
+    const quiz = dto.kind === 'quiz' ? this.quizBank.checkSettings(dto.quiz ?? DEFAULT_QUIZ_SETTINGS) : null;
     await this.dataSource.transaction(async (tx) => {
       await this.loadDraft(actor, courseId, tx);
       const [{ next }] = await tx.query<Array<{ next: number }>>(
@@ -205,6 +222,7 @@ export class AuthoringService {
         mediaId: source.mediaId ?? null,
         externalUrl: source.externalUrl ?? null,
         durationSeconds: dto.kind === 'video' ? (dto.durationSeconds ?? null) : null,
+        quiz,
       });
       await this.touch(tx, courseId);
     });
@@ -214,9 +232,11 @@ export class AuthoringService {
   async updateModule(actor: AuthUser, moduleId: string, dto: UpdateModuleDto): Promise<AuthoredCourseDto> {
     const module = await this.loadModule(moduleId);
     const source = await this.checkSource(module.kind, dto);
+    this.quizBank.onlyForQuiz(module.kind, dto.quiz);
     await this.dataSource.transaction(async (tx) => {
       await this.loadDraft(actor, module.courseId, tx);
       const changes: Partial<CourseModule> = {};
+      if (dto.quiz) changes.quiz = this.quizBank.checkSettings(dto.quiz);
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.body !== undefined) changes.body = dto.body ?? '';
       if (dto.estimatedMinutes !== undefined) {
@@ -283,25 +303,31 @@ export class AuthoringService {
           media_kind: MediaKind | null;
           external_url: string | null;
           duration_seconds: number | null;
+          quiz: QuizSettings | null;
         }>
       >(
-        `SELECT m.id, m.title, m.kind, m.body, f.kind AS media_kind, m.external_url, m.duration_seconds
+        `SELECT m.id, m.title, m.kind, m.body, f.kind AS media_kind, m.external_url, m.duration_seconds, m.quiz
            FROM module m LEFT JOIN media f ON f.id = m.media_id
           WHERE m.course_id = $1 AND m.retired_at IS NULL ORDER BY m.position`,
         [id],
       );
       if (modules.length === 0) throw new DomainError('COURSE_EMPTY', 'Add at least one module before publishing.');
+      const bankProblems = await this.quizBank.problems(course.revisionOf ?? course.id, modules, tx);
       const incomplete = modules
         .map((m) => ({
           field: `modules.${m.id}`,
           title: m.title,
-          problems: moduleProblems({
-            kind: m.kind,
-            body: m.body,
-            mediaKind: m.media_kind,
-            externalUrl: m.external_url,
-            durationSeconds: m.duration_seconds,
-          }),
+          problems: [
+            ...moduleProblems({
+              kind: m.kind,
+              body: m.body,
+              mediaKind: m.media_kind,
+              externalUrl: m.external_url,
+              durationSeconds: m.duration_seconds,
+              quiz: m.quiz,
+            }),
+            ...(bankProblems.get(m.id) ?? []),
+          ],
         }))
         .filter((m) => m.problems.length > 0);
       if (incomplete.length > 0) {
@@ -353,9 +379,9 @@ export class AuthoringService {
       );
       await tx.query(
         `INSERT INTO module (course_id, position, kind, title, body, estimated_minutes, credits, media_id,
-                             external_url, duration_seconds, origin_id)
+                             external_url, duration_seconds, quiz, origin_id)
          SELECT $2, position, kind, title, body, estimated_minutes, credits, media_id, external_url,
-                duration_seconds, id
+                duration_seconds, quiz, id
            FROM module WHERE course_id = $1 AND retired_at IS NULL`,
         [id, created.id],
       );
@@ -433,7 +459,8 @@ export class AuthoringService {
     await tx.query(
       `UPDATE module l SET position = r.position, title = r.title, body = r.body,
                            estimated_minutes = r.estimated_minutes, credits = r.credits, media_id = r.media_id,
-                           external_url = r.external_url, duration_seconds = r.duration_seconds, updated_at = now()
+                           external_url = r.external_url, duration_seconds = r.duration_seconds, quiz = r.quiz,
+                           updated_at = now()
          FROM module r
         WHERE r.course_id = $1 AND r.origin_id = l.id AND l.course_id = $2 AND l.retired_at IS NULL`,
       [revision.id, liveId],
@@ -482,6 +509,15 @@ export class AuthoringService {
     if (dto.mediaId) return { mediaId: dto.mediaId, externalUrl: null };
     if (dto.externalUrl) return { mediaId: null, externalUrl: dto.externalUrl };
     return { mediaId: dto.mediaId, externalUrl: dto.externalUrl };
+  }
+
+  /**
+   * The live course whose question bank the actor may edit (a revision's: its live course's), with a
+   * row lock when `manager` is a transaction.
+   */
+  async editableBankCourse(actor: AuthUser, courseId: string, manager?: EntityManager): Promise<string> {
+    const course = await this.load(actor, courseId, manager);
+    return course.revisionOf ?? course.id;
   }
 
   /** Trainers see their own courses; administrators see all. */

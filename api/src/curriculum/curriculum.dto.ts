@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,10 +17,17 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import {
   COURSE_CATEGORIES,
+  DIFFICULTIES,
   MODULE_KINDS,
+  QUESTION_KINDS,
+  type Difficulty,
+  type DrawRule,
+  type QuestionKind,
+  type QuizSettings,
   type CourseCategory,
   type CoOwnersRequest,
   type CreateCourseRequest,
@@ -96,6 +104,83 @@ export class UpdateCourseDto extends CourseSettingsFields implements UpdateCours
   sequential?: boolean;
 }
 
+export class DrawRuleDto implements DrawRule {
+  @ApiProperty({ minimum: 1, maximum: 100 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  count!: number;
+
+  @ApiPropertyOptional({ enum: QUESTION_KINDS })
+  @IsOptional()
+  @IsIn(QUESTION_KINDS)
+  kind?: QuestionKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: DIFFICULTIES })
+  @IsOptional()
+  @IsIn(DIFFICULTIES)
+  difficulty?: Difficulty;
+}
+
+export class QuizSettingsDto implements QuizSettings {
+  @ApiProperty({ enum: ['fixed', 'random'] })
+  @IsIn(['fixed', 'random'])
+  selection!: 'fixed' | 'random';
+
+  @ApiProperty({ type: [String], description: 'Fixed quizzes: question ids in order.' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'each question id must be a UUID' })
+  questionIds!: string[];
+
+  @ApiProperty({ type: [DrawRuleDto], description: 'Random quizzes: what each attempt draws.' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => DrawRuleDto)
+  rules!: DrawRuleDto[];
+
+  @ApiProperty()
+  @IsBoolean()
+  shuffleQuestions!: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  shuffleOptions!: boolean;
+
+  @ApiProperty({ nullable: true, minimum: 1, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  timeLimitMinutes!: number | null;
+
+  @ApiProperty({ nullable: true, minimum: 1, maximum: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  maxAttempts!: number | null;
+
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  passPercent!: number;
+
+  @ApiProperty({ enum: ['best', 'last'] })
+  @IsIn(['best', 'last'])
+  scoring!: 'best' | 'last';
+}
+
 /** What a module shows besides its title: an article's text, or a video's or document's file or address. */
 class ModuleContentFields {
   @ApiPropertyOptional({ description: 'Markdown.' })
@@ -125,6 +210,12 @@ class ModuleContentFields {
   @Min(1)
   @Max(36000)
   durationSeconds?: number | null;
+
+  @ApiPropertyOptional({ type: () => QuizSettingsDto, description: 'Quiz modules: questions and rules.' })
+  @ValidateIf(present)
+  @ValidateNested()
+  @Type(() => QuizSettingsDto)
+  quiz?: QuizSettingsDto;
 }
 
 export class CreateModuleDto extends ModuleContentFields implements CreateModuleRequest {

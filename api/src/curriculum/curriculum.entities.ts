@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ContentStatus, CourseCategory, ModuleKind, ProgramKind } from '@lingyan/contracts';
+import type { ContentStatus, CourseCategory, ModuleKind, ProgramKind, QuizSettings } from '@lingyan/contracts';
 import type { CreditTable } from '@lingyan/domain';
 import { numericColumn } from '../common/columns';
 
@@ -61,6 +61,8 @@ export class CourseModule {
   @Column({ name: 'media_id', type: 'uuid', nullable: true }) mediaId!: string | null;
   @Column({ name: 'external_url', type: 'varchar', length: 2000, nullable: true }) externalUrl!: string | null;
   @Column({ name: 'duration_seconds', type: 'integer', nullable: true }) durationSeconds!: number | null;
+  /** A quiz's questions and rules (quiz modules only). */
+  @Column({ type: 'jsonb', nullable: true }) quiz!: QuizSettings | null;
   /** In a draft revision: the live module this copy stands for. */
   @Column({ name: 'origin_id', type: 'uuid', nullable: true }) originId!: string | null;
   /** A live module a published revision dropped: kept for progress and the ledger, no longer shown. */

@@ -249,23 +249,35 @@ export class LearningService {
     return view.coverMediaId ? this.media.links.sign(view.coverMediaId, userId).url : null;
   }
 
+  /**
+   * A module the user may open: current, in a published course, not locked by a sequential course.
+   * Notes that the user opened it.
+   */
+  async openModule(userId: string, moduleId: string): Promise<{ view: CourseView; index: number }> {
+    const [found] = await this.dataSource.query<Array<{ course_id: string }>>(
+      `SELECT course_id FROM module WHERE id = $1 AND retired_at IS NULL`,
+      [moduleId],
+    );
+    if (!found) throw new DomainError('MODULE_NOT_FOUND', 'No module has this id.');
+    const view = (await loadCourseViews(this.dataSource, userId, [found.course_id])).get(found.course_id);
+    const index = view?.modules.findIndex((m) => m.id === moduleId) ?? -1;
+    if (!view || index < 0) throw new DomainError('MODULE_NOT_FOUND', 'No published module has this id.');
+    if (view.modules[index].locked) throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
+    await this.progress.markOpened(userId, moduleId);
+    return { view, index };
+  }
+
   async module(userId: string, moduleId: string): Promise<ModuleDto> {
+    const { view, index } = await this.openModule(userId, moduleId);
     const found: Array<{
       course_id: string;
       body: string | null;
       media_id: string | null;
       external_url: string | null;
-    }> = await this.dataSource.query(
-      `SELECT course_id, body, media_id, external_url FROM module WHERE id = $1 AND retired_at IS NULL`,
-      [moduleId],
-    );
-    if (found.length === 0) throw new DomainError('MODULE_NOT_FOUND', 'No module has this id.');
-    const view = (await loadCourseViews(this.dataSource, userId, [found[0].course_id])).get(found[0].course_id);
-    const index = view?.modules.findIndex((m) => m.id === moduleId) ?? -1;
-    if (!view || index < 0) throw new DomainError('MODULE_NOT_FOUND', 'No published module has this id.');
+    }> = await this.dataSource.query(`SELECT course_id, body, media_id, external_url FROM module WHERE id = $1`, [
+      moduleId,
+    ]);
     const module = view.modules[index];
-    if (module.locked) throw new DomainError('MODULE_LOCKED', 'Finish the modules before this one first.');
-    await this.progress.markOpened(userId, moduleId);
     const file = found[0].media_id ? await this.media.find(found[0].media_id) : null;
     const images = await this.media.bodyMedia([found[0].body], userId);
     return {

@@ -11,6 +11,8 @@ import {
   moduleStatus,
   requiredSeconds,
   segmentProblem,
+  sumCredits,
+  testPassCredits,
   videoRequiredSeconds,
   type EventWindowProblem,
   type SegmentProblem,
@@ -499,6 +501,56 @@ export class ProgressService implements BeforeApplicationShutdown {
     return new Map(entered.map((row) => [row.user_id, Number(row.credits)]));
   }
 
+  /**
+   * A module completed by passing its test (a quiz), inside the caller's transaction: the progress
+   * becomes complete (once; completion is never taken back), the module's credits and the pass bonus
+   * are entered once, and the trainee's enrolments are recomputed. Answers the credits entered now.
+   */
+  async completeByPass(
+    tx: EntityManager,
+    userId: string,
+    module: { id: string; estimatedMinutes: number; courseId: string },
+  ): Promise<number> {
+    await tx.query(
+      `INSERT INTO module_progress (user_id, module_id, status, active_seconds, reached_end, last_activity_at,
+                                    completed_at)
+       VALUES ($1, $2, 'complete', 0, true, now(), now())
+       ON CONFLICT (user_id, module_id) DO UPDATE
+         SET status = 'complete', reached_end = true, last_activity_at = now(),
+             completed_at = coalesce(module_progress.completed_at, now())`,
+      [userId, module.id],
+    );
+    const applied = (await creditTables(tx, userId, [module.courseId])).get(module.courseId);
+    const awards = [moduleCompletionCredits(module.estimatedMinutes, applied?.table), testPassCredits(applied?.table)];
+    const entered: Array<{ credits: string }> = await tx.query(
+      `INSERT INTO credit_ledger (user_id, module_id, course_id, credits, rule, program_id)
+       SELECT $1, $2, $3, a.credits, a.rule, $4
+         FROM unnest($5::numeric[], $6::text[]) AS a(credits, rule)
+       ON CONFLICT ON CONSTRAINT uq_credit_ledger_award DO NOTHING
+       RETURNING credits`,
+      [
+        userId,
+        module.id,
+        module.courseId,
+        applied?.programId ?? null,
+        awards.map((a) => a.credits),
+        awards.map((a) => a.rule),
+      ],
+    );
+    await this.completion.onModulesCompleted(tx, [{ userId, courseId: module.courseId }]);
+    return sumCredits(entered.map((e) => Number(e.credits)));
+  }
+
+  /** Notes that a trainee began a module that activity does not complete (a quiz attempt). */
+  async markStarted(tx: EntityManager, userId: string, moduleId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO module_progress (user_id, module_id, status, active_seconds, reached_end, last_activity_at)
+       VALUES ($1, $2, 'in_progress', 0, false, now())
+       ON CONFLICT (user_id, module_id) DO UPDATE SET last_activity_at = now()`,
+      [userId, moduleId],
+    );
+  }
+
   /** Notes the first time the server gives a user a module (see `eventWindowProblem`). */
   async markOpened(userId: string, moduleId: string): Promise<void> {
     await this.dataSource.query(`INSERT INTO module_open (user_id, module_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
@@ -554,6 +606,9 @@ export class ProgressService implements BeforeApplicationShutdown {
   /** Positions and segments that do not fit the module's kind are a client bug: a 400. */
   private checkShape(module: ProgressModule, event: ProgressEventDto): void {
     const problems: Array<{ field: string; problems: string[] }> = [];
+    if (module.kind === 'quiz') {
+      problems.push({ field: 'moduleId', problems: ['a quiz’s progress comes from its attempts, not from reports'] });
+    }
     if (module.kind === 'article' && event.position !== undefined && event.position > 1) {
       problems.push({ field: 'position', problems: ['an article position is from 0 to 1'] });
     }

@@ -10,3 +10,4 @@ export * from './lib/media';
 export * from './lib/programs';
 export * from './lib/cohorts';
 export * from './lib/notifications';
+export * from './lib/evaluation';

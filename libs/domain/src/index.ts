@@ -4,3 +4,6 @@ export * from './lib/roles';
 export * from './lib/accounts';
 export * from './lib/learning';
 export * from './lib/cohorts';
+export * from './lib/quizzes';
+export * from './lib/rubrics';
+export * from './lib/results';

@@ -4,6 +4,7 @@ import { MediaRevisionsPrograms1764288000000 } from './1764288000000-MediaRevisi
 import { CohortsAndCompletion1764374400000 } from './1764374400000-CohortsAndCompletion';
 import { ProgressWritePath1764460800000 } from './1764460800000-ProgressWritePath';
 import { ProgressRetry1764547200000 } from './1764547200000-ProgressRetry';
+import { QuizzesAndQuestionBanks1764633600000 } from './1764633600000-QuizzesAndQuestionBanks';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CohortsAndCompletion1764374400000,
   ProgressWritePath1764460800000,
   ProgressRetry1764547200000,
+  QuizzesAndQuestionBanks1764633600000,
 ];

@@ -1,5 +1,6 @@
 import type { ContentStatus, CourseCategory, ModuleKind } from './learning';
 import type { MediaDto } from './media';
+import type { QuizSettings } from './evaluation';
 
 /** What a module can lack before its course is published. */
 export const MODULE_PROBLEMS = [
@@ -7,6 +8,9 @@ export const MODULE_PROBLEMS = [
   'video_source_missing',
   'video_duration_missing',
   'document_missing',
+  'quiz_no_questions',
+  'quiz_questions_missing',
+  'quiz_draw_short',
 ] as const;
 export type ModuleProblem = (typeof MODULE_PROBLEMS)[number];
 
@@ -31,6 +35,8 @@ export interface AuthoredModuleDto {
   estimatedMinutes: number;
   /** Credit hours from the default credit table for the module's length. */
   credits: number;
+  /** A quiz's questions and rules. */
+  quiz: QuizSettings | null;
   /** What the module lacks before its course can be published; empty when it is ready. */
   problems: ModuleProblem[];
   updatedAt: string;
@@ -95,6 +101,8 @@ export interface CreateModuleRequest {
   externalUrl?: string | null;
   /** Video length in seconds (1–36,000). */
   durationSeconds?: number | null;
+  /** Quiz modules: questions and rules (defaults to `DEFAULT_QUIZ_SETTINGS`). */
+  quiz?: QuizSettings;
 }
 
 export type UpdateModuleRequest = Partial<Omit<CreateModuleRequest, 'kind'>>;

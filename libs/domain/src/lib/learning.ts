@@ -1,4 +1,4 @@
-import type { MediaKind, ModuleKind, ModuleProblem, ProgressStatus } from '@lingyan/contracts';
+import type { MediaKind, ModuleKind, ModuleProblem, ProgressStatus, QuizSettings } from '@lingyan/contracts';
 
 // ---------------------------------------------------------------------------------------------
 // Credit hours (学时)
@@ -210,6 +210,9 @@ export function requiredSeconds(
     case 'video':
       // As much time as timeline: two devices playing at once, or skipping, cannot shorten it.
       return videoRequiredSeconds(durationSeconds);
+    case 'quiz':
+      // A quiz completes when it is passed, not by time spent.
+      return 0;
     default: {
       const unknown: never = kind;
       throw new Error(`unknown module kind ${String(unknown)}`);
@@ -243,6 +246,9 @@ export function completionRule(
     case 'video':
       // Positions reported, not "done": 90% of the timeline watched, and as much time spent.
       return required > 0 ? { activeSeconds: required, watchedSeconds: required, reachedEnd: false } : null;
+    case 'quiz':
+      // Passing completes a quiz (see the attempts); activity never does.
+      return null;
     default: {
       const unknown: never = kind;
       throw new Error(`unknown module kind ${String(unknown)}`);
@@ -328,6 +334,8 @@ export interface ModuleSetup {
   mediaKind: MediaKind | null;
   externalUrl: string | null;
   durationSeconds: number | null;
+  /** A quiz's settings; whether its questions exist in the bank is checked against the bank. */
+  quiz?: QuizSettings | null;
 }
 
 /** What a module lacks before its course can be published; empty when it is ready. */
@@ -343,6 +351,11 @@ export function moduleProblems(module: ModuleSetup): ModuleProblem[] {
     }
     case 'document':
       return module.mediaKind === 'document' ? [] : ['document_missing'];
+    case 'quiz': {
+      const quiz = module.quiz;
+      const empty = !quiz || (quiz.selection === 'fixed' ? quiz.questionIds.length === 0 : quiz.rules.length === 0);
+      return empty ? ['quiz_no_questions'] : [];
+    }
     default: {
       const unknown: never = module.kind;
       throw new Error(`unknown module kind ${String(unknown)}`);

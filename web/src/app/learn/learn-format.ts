@@ -6,7 +6,12 @@ export const categoryKey = (category: CourseCategory): TranslationKey => `learn.
 export const statusKey = (status: ProgressStatus): TranslationKey => `learn.status.${status}`;
 export const kindKey = (kind: ModuleKind): TranslationKey => `learn.kind.${kind}`;
 
-const KIND_ICONS: Record<ModuleKind, string> = { article: 'file-text', video: 'play-circle', document: 'file-pdf' };
+const KIND_ICONS: Record<ModuleKind, string> = {
+  article: 'file-text',
+  video: 'play-circle',
+  document: 'file-pdf',
+  quiz: 'form',
+};
 export const kindIcon = (kind: ModuleKind): string => KIND_ICONS[kind] ?? 'file';
 
 /** The look of a course without a cover image: a tint and an icon per category. */

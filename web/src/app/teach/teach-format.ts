@@ -53,6 +53,9 @@ const PROBLEM_KEYS: Record<ModuleProblem, TranslationKey> = {
   video_source_missing: 'teach.problem.videoSource',
   video_duration_missing: 'teach.problem.duration',
   document_missing: 'teach.problem.documentFile',
+  quiz_no_questions: 'teach.problem.quizEmpty',
+  quiz_questions_missing: 'teach.problem.quizMissing',
+  quiz_draw_short: 'teach.problem.quizShort',
 };
 
 /** The key for a problem code; null for anything else (e.g. a detail of an older API). */

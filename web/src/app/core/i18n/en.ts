@@ -1,6 +1,8 @@
 import { enCohorts } from './sections/cohorts.en';
 import { enDashboard } from './sections/dashboard.en';
 import { enNotifications } from './sections/notifications.en';
+import { enQuestions } from './sections/questions.en';
+import { enQuiz } from './sections/quiz.en';
 import type { Dictionary } from './translation-key';
 
 /** English. Typed as `Dictionary`: a missing or an extra key is a compile error. */
@@ -121,6 +123,7 @@ export const en: Dictionary = {
   'learn.kind.article': 'Article',
   'learn.kind.video': 'Video',
   'learn.kind.document': 'Document',
+  'learn.kind.quiz': 'Quiz',
   'learn.category.party_building': 'Party building',
   'learn.category.industry': 'Industry',
   'learn.category.governance': 'Governance',
@@ -264,6 +267,7 @@ export const en: Dictionary = {
   'teach.kind.article': 'Article',
   'teach.kind.video': 'Video',
   'teach.kind.document': 'Document',
+  'teach.kind.quiz': 'Quiz',
   'teach.kind.soon': 'coming soon',
 
   'teach.course.newTitle': 'New course',
@@ -406,6 +410,9 @@ export const en: Dictionary = {
   'teach.problem.duration': 'Video length missing',
   'teach.problem.documentFile': 'PDF file missing',
   'teach.problem.body': 'Text is empty',
+  'teach.problem.quizEmpty': 'No questions chosen',
+  'teach.problem.quizMissing': 'A chosen question was deleted from the bank',
+  'teach.problem.quizShort': 'The question bank has too few questions for the draw rules',
 
   'teach.course.openElective': 'Open elective',
   'teach.course.openElectiveHint':
@@ -772,6 +779,14 @@ export const en: Dictionary = {
   'errors.JOB_STATE_CONFLICT': 'This job cannot do that in its current state; reload and try again.',
   'errors.IMPORT_FILE_INVALID': 'The file could not be read. Use CSV or XLSX as in the template, with its header row.',
   'errors.NOTIFICATION_NOT_FOUND': 'This notification could not be found.',
+  'errors.QUESTION_NOT_FOUND': 'This question could not be found.',
+  'errors.QUIZ_NOT_FOUND': 'This quiz could not be found.',
+  'errors.QUIZ_UNAVAILABLE': 'This quiz cannot start: its question bank is short of questions. Please tell the trainer.',
+  'errors.ATTEMPT_NOT_FOUND': 'This attempt could not be found.',
+  'errors.ATTEMPTS_EXHAUSTED': 'You have used all your attempts.',
+  'errors.ATTEMPT_CLOSED': 'This attempt was submitted and cannot change.',
+  'errors.TIME_UP': 'Time is up: the answers saved by the deadline count.',
+  'errors.ANSWER_NOT_PENDING': 'This answer is graded already or needs no grading.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',
@@ -781,4 +796,6 @@ export const en: Dictionary = {
   ...enCohorts,
   ...enDashboard,
   ...enNotifications,
+  ...enQuestions,
+  ...enQuiz,
 };

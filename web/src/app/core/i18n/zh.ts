@@ -1,6 +1,8 @@
 import { zhCohorts } from './sections/cohorts.zh';
 import { zhDashboard } from './sections/dashboard.zh';
 import { zhNotifications } from './sections/notifications.zh';
+import { zhQuestions } from './sections/questions.zh';
+import { zhQuiz } from './sections/quiz.zh';
 
 /**
  * The source dictionary (Simplified Chinese). Every UI string of the app lives here; `en.ts` must
@@ -122,6 +124,7 @@ export const zh = {
   'learn.kind.article': '图文',
   'learn.kind.video': '视频',
   'learn.kind.document': '文档',
+  'learn.kind.quiz': '测验',
   'learn.category.party_building': '党建引领',
   'learn.category.industry': '产业发展',
   'learn.category.governance': '基层治理',
@@ -259,6 +262,7 @@ export const zh = {
   'teach.kind.article': '图文',
   'teach.kind.video': '视频',
   'teach.kind.document': '文档',
+  'teach.kind.quiz': '测验',
   'teach.kind.soon': '即将支持',
 
   'teach.course.newTitle': '新建课程',
@@ -396,6 +400,9 @@ export const zh = {
   'teach.problem.duration': '缺少视频时长',
   'teach.problem.documentFile': '缺少 PDF 文件',
   'teach.problem.body': '正文为空',
+  'teach.problem.quizEmpty': '尚未选择试题',
+  'teach.problem.quizMissing': '所选试题已从题库删除',
+  'teach.problem.quizShort': '题库中符合抽题规则的试题不足',
 
   'teach.course.openElective': '公开选修',
   'teach.course.openElectiveHint': '开启后，课程发布时会出现在选修课目录中，任何学员都可以自行加入学习。',
@@ -742,6 +749,14 @@ export const zh = {
   'errors.JOB_STATE_CONFLICT': '该任务当前的状态不能执行这个操作，请刷新后再试。',
   'errors.IMPORT_FILE_INVALID': '无法读取该文件。请使用模板中的 CSV 或 XLSX 格式，并保留表头。',
   'errors.NOTIFICATION_NOT_FOUND': '找不到该通知。',
+  'errors.QUESTION_NOT_FOUND': '找不到该试题。',
+  'errors.QUIZ_NOT_FOUND': '找不到该测验。',
+  'errors.QUIZ_UNAVAILABLE': '该测验暂时无法开始：题库中的试题不足，请联系培训师。',
+  'errors.ATTEMPT_NOT_FOUND': '找不到该次作答。',
+  'errors.ATTEMPTS_EXHAUSTED': '作答次数已用完。',
+  'errors.ATTEMPT_CLOSED': '本次作答已提交，不能再修改。',
+  'errors.TIME_UP': '作答时间已到，答案以截止时保存的为准。',
+  'errors.ANSWER_NOT_PENDING': '该答案已评分或无需评分。',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': '不能停用自己的账号，也不能取消自己的管理员角色。',
   'errors.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
   'errors.INTERNAL': '服务器出错了，请稍后再试。',
@@ -751,4 +766,6 @@ export const zh = {
   ...zhCohorts,
   ...zhDashboard,
   ...zhNotifications,
+  ...zhQuestions,
+  ...zhQuiz,
 } as const;

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DIFFICULTIES,
+  QUESTION_KINDS,
+  type Difficulty,
+  type GradeAnswerRequest,
+  type QuestionKind,
+  type QuestionOption,
+} from '@lingyan/contracts';
+import { PageQuery } from '../common/paging';
+import { trim } from '../common/validation';
+
+export class QuestionOptionDto implements QuestionOption {
+  @ApiProperty({ example: 'a' })
+  @Matches(/^[a-z]$/, { message: 'option id must be one letter a–z' })
+  id!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(500)
+  text!: string;
+}
+
+/** A question as its author sends it; the key is read by `readKey`, the whole by `questionProblems`. */
+export class QuestionRequestDto {
+  @ApiProperty({ enum: QUESTION_KINDS })
+  @IsIn(QUESTION_KINDS)
+  kind!: QuestionKind;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(2000)
+  stem!: string;
+
+  @ApiPropertyOptional({ type: [QuestionOptionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionOptionDto)
+  options?: QuestionOptionDto[];
+
+  @ApiProperty({ description: 'The key, by kind (see QuestionKey).' })
+  @IsObject()
+  key!: Record<string, unknown>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  explanation?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ enum: DIFFICULTIES })
+  @IsOptional()
+  @IsIn(DIFFICULTIES)
+  difficulty?: Difficulty;
+
+  @ApiPropertyOptional({ minimum: 0.5, maximum: 100 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  points?: number;
+}
+
+export class QuestionListQueryDto extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the stem.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: QUESTION_KINDS })
+  @IsOptional()
+  @IsIn(QUESTION_KINDS)
+  kind?: QuestionKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: DIFFICULTIES })
+  @IsOptional()
+  @IsIn(DIFFICULTIES)
+  difficulty?: Difficulty;
+}
+
+/** Answers by question id; each answer is read by `readAnswers`. */
+export class SaveAnswersDto {
+  @ApiProperty({ description: 'Answers by question id (see QuestionAnswer).' })
+  @IsObject()
+  answers!: Record<string, unknown>;
+}
+
+export class SubmitAttemptDto {
+  @ApiPropertyOptional({ description: 'The last answers, saved first when they arrive in time.' })
+  @IsOptional()
+  @IsObject()
+  answers?: Record<string, unknown>;
+}
+
+export class AnswerParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'attemptId must be a UUID' })
+  attemptId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'questionId must be a UUID' })
+  questionId!: string;
+}
+
+export class GradeAnswerDto implements GradeAnswerRequest {
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  points!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class PendingQueryDto extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'courseId must be a UUID' })
+  courseId?: string;
+}

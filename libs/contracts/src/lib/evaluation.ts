@@ -1,0 +1,244 @@
+import type { ProgressStatus } from './learning';
+
+// ---------------------------------------------------------------------------------------------
+// Question banks (题库)
+
+/** 单选 / 多选 / 判断 / 填空 / 简答. */
+export const QUESTION_KINDS = ['single', 'multiple', 'true_false', 'fill_blank', 'short_answer'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** 易 / 中 / 难. */
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** One choice of a single- or multiple-choice question; `id` is stable ("a", "b", …), the order is shuffled per attempt. */
+export interface QuestionOption {
+  id: string;
+  text: string;
+}
+
+/**
+ * The key of a question, by kind: the correct option id (single), the correct option ids (multiple),
+ * true or false, for each blank the accepted answers (fill in the blank: the stem marks blanks with
+ * `____`), or a reference answer for the grader (short answer).
+ */
+export type QuestionKey =
+  | { kind: 'single'; optionId: string }
+  | { kind: 'multiple'; optionIds: string[] }
+  | { kind: 'true_false'; value: boolean }
+  | { kind: 'fill_blank'; blanks: string[][] }
+  | { kind: 'short_answer'; reference: string };
+
+/** A trainee's answer to a question, by kind. */
+export type QuestionAnswer =
+  | { kind: 'single'; optionId: string | null }
+  | { kind: 'multiple'; optionIds: string[] }
+  | { kind: 'true_false'; value: boolean | null }
+  | { kind: 'fill_blank'; blanks: string[] }
+  | { kind: 'short_answer'; text: string };
+
+/** A question as its author edits it: with its key. */
+export interface QuestionDto {
+  id: string;
+  courseId: string;
+  kind: QuestionKind;
+  stem: string;
+  /** Choices of single- and multiple-choice questions; empty for the other kinds. */
+  options: QuestionOption[];
+  key: QuestionKey;
+  /** Shown to the trainee once their attempts are over. */
+  explanation: string;
+  tags: string[];
+  difficulty: Difficulty;
+  points: number;
+  updatedAt: string;
+}
+
+export interface QuestionRequest {
+  kind: QuestionKind;
+  stem: string;
+  options?: QuestionOption[];
+  key: QuestionKey;
+  explanation?: string;
+  tags?: string[];
+  difficulty?: Difficulty;
+  /** 0.5–100; default 1 (short answers: 5). */
+  points?: number;
+}
+
+export interface QuestionListQuery {
+  q?: string;
+  kind?: QuestionKind;
+  tag?: string;
+  difficulty?: Difficulty;
+  page?: number;
+  limit?: number;
+}
+
+/** What a course's bank holds, to write draw rules against. */
+export interface QuestionBankSummary {
+  total: number;
+  /** Counts by kind, tag and difficulty, for "10 single choice from tag 集体经济". */
+  byKind: Partial<Record<QuestionKind, number>>;
+  tags: Array<{ tag: string; count: number }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quizzes (测验): a module kind
+
+/** Draw `count` questions matching every given filter. Rules draw without putting back. */
+export interface DrawRule {
+  count: number;
+  kind?: QuestionKind;
+  tag?: string;
+  difficulty?: Difficulty;
+}
+
+export interface QuizSettings {
+  /** Fixed questions, in order, or a random draw by rules for each attempt. */
+  selection: 'fixed' | 'random';
+  questionIds: string[];
+  rules: DrawRule[];
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  /** Minutes from the start of an attempt; null: untimed. */
+  timeLimitMinutes: number | null;
+  /** Attempts allowed; null: unlimited. */
+  maxAttempts: number | null;
+  /** Percent of the points needed to pass (0–100). */
+  passPercent: number;
+  /** Which attempt counts: the best or the last graded one. */
+  scoring: 'best' | 'last';
+}
+
+export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
+  selection: 'fixed',
+  questionIds: [],
+  rules: [],
+  shuffleQuestions: false,
+  shuffleOptions: true,
+  timeLimitMinutes: null,
+  maxAttempts: 3,
+  passPercent: 60,
+  scoring: 'best',
+};
+
+/** A question as a trainee sees it during an attempt: no key, no explanation. */
+export interface AttemptQuestionDto {
+  id: string;
+  kind: QuestionKind;
+  stem: string;
+  options: QuestionOption[];
+  /** Fill in the blank: how many blanks to fill. */
+  blankCount: number;
+  points: number;
+}
+
+export type AttemptState = 'open' | 'submitted' | 'graded';
+
+/** How one question of a submitted attempt was graded. */
+export interface QuestionResultDto {
+  questionId: string;
+  /** null: waiting for a trainer (short answers). */
+  points: number | null;
+  maxPoints: number;
+  /** Full marks, partly right, wrong, or waiting for a trainer. */
+  outcome: 'correct' | 'partial' | 'wrong' | 'pending';
+  /** The key and explanation are shown once the trainee's attempts are over (passed or none left). */
+  key: QuestionKey | null;
+  explanation: string | null;
+  /** A trainer's comment on a short answer. */
+  comment: string | null;
+}
+
+export interface AttemptDto {
+  id: string;
+  moduleId: string;
+  number: number;
+  state: AttemptState;
+  startedAt: string;
+  /** When time is up by the server's clock; null: untimed. */
+  deadline: string | null;
+  /** The server's clock when this answer was made, so the client can count down without trusting its own. */
+  serverNow: string;
+  submittedAt: string | null;
+  /** Submitted by the server at the deadline rather than by the trainee. */
+  expired: boolean;
+  questions: AttemptQuestionDto[];
+  /** The answers saved so far, by question id. */
+  answers: Record<string, QuestionAnswer>;
+  answersSavedAt: string | null;
+  /** Set once submitted; `percent` and `passed` wait for short answers to be graded (`state: submitted`). */
+  score: number | null;
+  maxScore: number;
+  percent: number | null;
+  passed: boolean | null;
+  results: QuestionResultDto[] | null;
+}
+
+export interface SaveAnswersRequest {
+  /** Answers to replace, by question id; questions not named keep their saved answer. */
+  answers: Record<string, QuestionAnswer>;
+}
+
+export interface SubmitAttemptRequest {
+  /** The last answers, saved before grading when they arrive within the time limit. */
+  answers?: Record<string, QuestionAnswer>;
+}
+
+export interface AttemptSummaryDto {
+  id: string;
+  number: number;
+  state: AttemptState;
+  startedAt: string;
+  submittedAt: string | null;
+  score: number | null;
+  maxScore: number;
+  percent: number | null;
+  passed: boolean | null;
+}
+
+/** What a trainee sees of a quiz module before and between attempts. */
+export interface QuizOverviewDto {
+  moduleId: string;
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  questionCount: number;
+  /** Points of a fixed quiz; null for a random draw (known once drawn). */
+  maxScore: number | null;
+  timeLimitMinutes: number | null;
+  maxAttempts: number | null;
+  attemptsLeft: number | null;
+  passPercent: number;
+  scoring: 'best' | 'last';
+  /** The attempt in progress, to resume. */
+  openAttemptId: string | null;
+  attempts: AttemptSummaryDto[];
+  /** The percent that counts (best or last graded attempt). */
+  countedPercent: number | null;
+  passed: boolean;
+  status: ProgressStatus;
+  previousModuleId: string | null;
+  nextModuleId: string | null;
+}
+
+/** A short answer waiting for a trainer. */
+export interface PendingAnswerDto {
+  attemptId: string;
+  questionId: string;
+  courseId: string;
+  courseTitle: string;
+  moduleTitle: string;
+  traineeName: string;
+  stem: string;
+  reference: string;
+  text: string;
+  maxPoints: number;
+  submittedAt: string;
+}
+
+export interface GradeAnswerRequest {
+  points: number;
+  comment?: string;
+}
