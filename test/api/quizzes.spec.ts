@@ -10,6 +10,8 @@ import type {
   QuizSettings,
 } from '@lingyan/contracts';
 import { DEFAULT_QUIZ_SETTINGS } from '@lingyan/contracts';
+import { questionProblems } from '@lingyan/domain';
+import { DEMO_QUIZ_TITLE } from '../../api/src/database/seed/demo-quiz';
 import { authoring, createAccount, rows, userId, type Account } from './support/api-helpers';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -439,6 +441,24 @@ describe('evaluation: question banks, quizzes and attempts', () => {
       expect(overview.attempts[0]).toMatchObject({ state: 'graded', score: 4, percent: 66.6, passed: true });
       expect(overview).toMatchObject({ passed: true, status: 'complete', countedPercent: 66.6 });
     });
+  });
+
+  it('seeds a demo quiz whose questions are all well-formed and which a trainee can take', async () => {
+    const [demo] = await rows<{ id: string; course_id: string }>(
+      t,
+      `SELECT id, course_id FROM module WHERE kind = 'quiz' AND title = $1`,
+      [DEMO_QUIZ_TITLE],
+    );
+    const course = (await write().getCourse(trainer, demo.course_id)).body as AuthoredCourseDto;
+    expect(course.modules.find((m) => m.id === demo.id)?.problems).toEqual([]);
+    const bank = (await api(trainer).get(`/curriculum/courses/${demo.course_id}/questions`)).body as Page<QuestionDto>;
+    expect(bank.total).toBe(6);
+    for (const q of bank.items) {
+      expect(questionProblems({ ...q, explanation: q.explanation })).toEqual([]);
+    }
+    const started = await api(trainee2).post(`/learning/quizzes/${demo.id}/attempts`);
+    expect(started.status).toBe(200);
+    expect((started.body as AttemptDto).questions).toHaveLength(6);
   });
 
   describe('random draws', () => {

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { moduleCompletionCredits } from '@lingyan/domain';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_PROGRAM } from './seed/demo-curriculum';
+import { seedDemoQuiz } from './seed/demo-quiz';
 import type { MediaStorage } from '../media/storage';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
 import { seedDemoCohort } from './seed/demo-cohort';
@@ -85,6 +86,15 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
         if (await seedDemoMedia(tx, storage)) {
           await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-media')`);
           log('loaded the demo video and PDF');
+        }
+      });
+    }
+
+    if (options.demoData && !(await seeded(dataSource, 'demo-quiz'))) {
+      await dataSource.transaction(async (tx) => {
+        if (await seedDemoQuiz(tx)) {
+          await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-quiz')`);
+          log('loaded the demo quiz and its question bank');
         }
       });
     }
