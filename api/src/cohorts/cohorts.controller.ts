@@ -15,7 +15,6 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
 import type {
   AnnualRequirementDto,
   CohortDashboardDto,
@@ -31,7 +30,6 @@ import type {
 } from '@lingyan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
-import { DomainError } from '../common/domain-error';
 import { JobsService } from '../jobs/jobs.service';
 import {
   AnnualRequirementDtoBody,
@@ -54,26 +52,10 @@ import { CohortsService } from './cohorts.service';
 import { DashboardService } from './dashboard.service';
 import { EnrolmentService } from './enrolment.service';
 import { ExportService } from './export/export.service';
-import { contentDisposition, type SheetFile } from './export/sheet-writer';
+import { drainUpload, sendSheet, uploadedFile } from '../common/sheet-http';
 import { ImportService } from './import/import.service';
 import { ReconcileService } from './reconcile.service';
 import { TraineesService } from './trainees.service';
-
-function send(reply: FastifyReply, file: SheetFile): StreamableFile {
-  reply.header('Content-Type', file.contentType);
-  reply.header('Content-Disposition', contentDisposition(file.fileName));
-  reply.header('Cache-Control', 'no-store');
-  return new StreamableFile(file.stream);
-}
-
-/** Reads and discards the rest of an upload, so the client finishes sending and gets the answer. */
-function drain(stream: Readable): Promise<void> {
-  return new Promise((resolve) => {
-    stream.on('end', resolve);
-    stream.on('error', () => resolve());
-    stream.resume();
-  });
-}
 
 @ApiTags('cohorts')
 @Auth('admin')
@@ -105,7 +87,7 @@ export class CohortsController {
   @Get('imports/template')
   @ApiOperation({ summary: 'The cadre import template (CSV or XLSX)' })
   template(@Query() query: FormatQueryDto, @Res({ passthrough: true }) reply: FastifyReply): StreamableFile {
-    return send(reply, this.exports.template(query.format));
+    return sendSheet(reply, this.exports.template(query.format));
   }
 
   @Post()
@@ -211,7 +193,7 @@ export class CohortsController {
     @Query() query: ExportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return send(reply, await this.exports.regions(actor, id, query));
+    return sendSheet(reply, await this.exports.regions(actor, id, query));
   }
 
   @Get(':id/export/trainees')
@@ -222,7 +204,7 @@ export class CohortsController {
     @Query() query: ExportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return send(reply, await this.exports.traineeList(actor, id, query));
+    return sendSheet(reply, await this.exports.traineeList(actor, id, query));
   }
 
   /** Multipart: the field `initialPassword` first, then the file in `file`. */
@@ -235,20 +217,7 @@ export class CohortsController {
     @Param() { id }: CohortIdParam,
     @Req() request: FastifyRequest,
   ): Promise<JobDto> {
-    if (Number(request.headers['content-length'] ?? 0) > this.imports.maxBytes + 64 * 1024) {
-      throw new DomainError('UPLOAD_TOO_LARGE', 'The file is larger than an import may be.');
-    }
-    if (!request.isMultipart()) {
-      throw new DomainError('VALIDATION_FAILED', 'Send the file as multipart/form-data in the field "file".', [
-        { field: 'file', problems: ['must be sent as multipart/form-data'] },
-      ]);
-    }
-    const part = await request.file({ limits: { fileSize: this.imports.maxBytes, files: 1, fields: 5 } });
-    if (!part || part.fieldname !== 'file') {
-      throw new DomainError('VALIDATION_FAILED', 'Send the file in the multipart field "file".', [
-        { field: 'file', problems: ['is required'] },
-      ]);
-    }
+    const part = await uploadedFile(request, this.imports.maxBytes, 5);
     const field = part.fields['initialPassword'];
     const password = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '';
     try {
@@ -259,7 +228,7 @@ export class CohortsController {
         password,
       );
     } catch (error) {
-      await drain(part.file);
+      await drainUpload(part.file);
       throw error;
     }
   }

@@ -157,3 +157,14 @@ export class PendingQueryDto extends PageQuery {
   @IsUUID('all', { message: 'courseId must be a UUID' })
   courseId?: string;
 }
+
+export class ImportModeQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: 'Write the questions (else: preview).',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'apply must be true or false' })
+  apply?: 'true' | 'false';
+}

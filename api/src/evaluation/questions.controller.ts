@@ -1,6 +1,31 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Page, PendingAnswerDto, QuestionBankSummary, QuestionDto } from '@lingyan/contracts';
+import '@fastify/multipart';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  Page,
+  PendingAnswerDto,
+  QuestionBankSummary,
+  QuestionDto,
+  QuestionImportResult,
+} from '@lingyan/contracts';
+import { FormatQueryDto } from '../cohorts/cohorts.dto';
+import { drainUpload, sendSheet, uploadedFile } from '../common/sheet-http';
+import { ImportModeQueryDto } from './evaluation.dto';
+import { QuestionSheetService } from './question-sheet.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
@@ -22,7 +47,52 @@ export class QuestionsController {
   constructor(
     private readonly questions: QuestionsService,
     private readonly grading: GradingService,
+    private readonly sheets: QuestionSheetService,
   ) {}
+
+  @Get('curriculum/questions/template')
+  @ApiOperation({ summary: 'The question import template (CSV or XLSX), with two example rows' })
+  template(@Query() query: FormatQueryDto, @Res({ passthrough: true }) reply: FastifyReply): StreamableFile {
+    return sendSheet(reply, this.sheets.template(query.format));
+  }
+
+  @Get('curriculum/courses/:id/questions/export')
+  @ApiOperation({ summary: 'The course’s question bank in the template’s columns' })
+  async export(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: IdParam,
+    @Query() query: FormatQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return sendSheet(reply, await this.sheets.export(actor, params.id, query.format));
+  }
+
+  @Post('curriculum/courses/:id/questions/import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Check a question sheet (preview), or import it with apply=true: all new questions, or none when a row has a problem',
+  })
+  async import(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: IdParam,
+    @Query() query: ImportModeQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<QuestionImportResult> {
+    const part = await uploadedFile(request, 5 * 1024 * 1024);
+    try {
+      return await this.sheets.import(
+        actor,
+        params.id,
+        { stream: part.file, truncated: () => part.file.truncated },
+        query.apply === 'true',
+      );
+    } catch (error) {
+      await drainUpload(part.file);
+      throw error;
+    }
+  }
 
   @Get('curriculum/courses/:id/questions')
   @ApiOkResponse({ description: 'The course’s question bank (a revision shares its live course’s), with keys.' })

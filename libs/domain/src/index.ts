@@ -7,3 +7,4 @@ export * from './lib/cohorts';
 export * from './lib/quizzes';
 export * from './lib/rubrics';
 export * from './lib/results';
+export * from './lib/question-sheet';

@@ -242,3 +242,20 @@ export interface GradeAnswerRequest {
   points: number;
   comment?: string;
 }
+
+/** What an uploaded question sheet holds (preview) or did (apply). Nothing is written while any row has a problem. */
+export interface QuestionImportResult {
+  applied: boolean;
+  /** Data rows read. */
+  total: number;
+  /** Rows that can be imported (new questions). */
+  valid: number;
+  /** Rows whose question (same kind and stem) is in the bank or earlier in the file: skipped. */
+  duplicates: number;
+  /** Questions created (apply only). */
+  created: number;
+  /** Every problem, by spreadsheet row (the header is row 1) and column. */
+  errors: Array<{ row: number; field: string; problem: string }>;
+  /** The first rows as they will be imported. */
+  preview: Array<{ row: number; kind: QuestionKind; stem: string; answer: string; tags: string[] }>;
+}
