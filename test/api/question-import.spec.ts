@@ -93,7 +93,7 @@ describe('question bank import and export', () => {
     const response = await download(t, trainer, `/api/curriculum/courses/${courseId}/questions/export?format=xlsx`);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(response.body);
     const sheet = workbook.worksheets[0];
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => String(v ?? ''));
     expect(values(1)).toEqual(H);

@@ -39,6 +39,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'QUESTION_NOT_FOUND':
     case 'QUIZ_NOT_FOUND':
     case 'ATTEMPT_NOT_FOUND':
+    case 'ASSIGNMENT_NOT_FOUND':
+    case 'SUBMISSION_NOT_FOUND':
       return 404;
     case 'MEDIA_LINK_INVALID':
       return 403;
@@ -61,6 +63,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'ATTEMPT_CLOSED':
     case 'TIME_UP':
     case 'ANSWER_NOT_PENDING':
+    case 'SUBMISSION_LOCKED':
+    case 'SUBMISSION_NOT_PENDING':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
     case 'IMPORT_FILE_INVALID':

@@ -7,10 +7,11 @@ import type {
   AuthoredModuleDto,
   MediaKind,
   ModuleKind,
+  AssignmentSettings,
   QuizSettings,
   TrainerOption,
 } from '@lingyan/contracts';
-import { DEFAULT_QUIZ_SETTINGS } from '@lingyan/contracts';
+import { DEFAULT_ASSIGNMENT_SETTINGS, DEFAULT_QUIZ_SETTINGS } from '@lingyan/contracts';
 import { moduleCompletionCredits, moduleProblems, sumCredits } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
@@ -18,7 +19,7 @@ import { MediaService, mediaOf } from '../media/media.service';
 import { Course, CourseModule } from './curriculum.entities';
 import type { CreateCourseDto, CreateModuleDto, UpdateCourseDto, UpdateModuleDto } from './curriculum.dto';
 import { containsPattern } from '../common/like';
-import { QuizBankCheck } from './quiz-bank-check';
+import { ModuleSettingsCheck } from './module-settings-check';
 
 const notFound = () => new DomainError('COURSE_NOT_FOUND', 'No course of yours has this id.');
 
@@ -28,6 +29,7 @@ const MODULE_MEDIA: Record<ModuleKind, MediaKind | null> = {
   video: 'video',
   document: 'document',
   quiz: null,
+  assignment: null,
 };
 
 /**
@@ -41,7 +43,7 @@ export class AuthoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly media: MediaService,
-    private readonly quizBank: QuizBankCheck,
+    private readonly settings: ModuleSettingsCheck,
   ) {}
 
   async list(actor: AuthUser): Promise<AuthoredCourseSummary[]> {
@@ -118,7 +120,7 @@ export class AuthoringService {
       modules.map((m) => m.body),
       actor.id,
     );
-    const bankProblems = await this.quizBank.problems(liveId, modules);
+    const bankProblems = await this.settings.problems(liveId, modules);
     const moduleDtos = modules.map<AuthoredModuleDto>((m) => {
       const file = m.mediaId ? files.get(m.mediaId) : undefined;
       return {
@@ -134,6 +136,7 @@ export class AuthoringService {
         estimatedMinutes: m.estimatedMinutes,
         credits: m.credits,
         quiz: m.quiz,
+        assignment: m.assignment,
         problems: [
           ...moduleProblems({
             kind: m.kind,
@@ -142,6 +145,7 @@ export class AuthoringService {
             externalUrl: m.externalUrl,
             durationSeconds: m.durationSeconds,
             quiz: m.quiz,
+            assignment: m.assignment,
           }),
           ...(bankProblems.get(m.id) ?? []),
         ],
@@ -203,8 +207,10 @@ export class AuthoringService {
 
   async addModule(actor: AuthUser, courseId: string, dto: CreateModuleDto): Promise<AuthoredCourseDto> {
     const source = await this.checkSource(dto.kind, dto);
-    this.quizBank.onlyForQuiz(dto.kind, dto.quiz);
-    const quiz = dto.kind === 'quiz' ? this.quizBank.checkSettings(dto.quiz ?? DEFAULT_QUIZ_SETTINGS) : null;
+    this.settings.onlyForTheirKind(dto.kind, dto);
+    const assignment =
+      dto.kind === 'assignment' ? this.settings.checkAssignment(dto.assignment ?? DEFAULT_ASSIGNMENT_SETTINGS) : null;
+    const quiz = dto.kind === 'quiz' ? this.settings.checkSettings(dto.quiz ?? DEFAULT_QUIZ_SETTINGS) : null;
     await this.dataSource.transaction(async (tx) => {
       await this.loadDraft(actor, courseId, tx);
       const [{ next }] = await tx.query<Array<{ next: number }>>(
@@ -216,13 +222,14 @@ export class AuthoringService {
         position: next,
         kind: dto.kind,
         title: dto.title,
-        body: dto.kind === 'article' ? (dto.body ?? '') : null,
+        body: dto.kind === 'article' || dto.kind === 'assignment' ? (dto.body ?? '') : null,
         estimatedMinutes: dto.estimatedMinutes,
         credits: moduleCompletionCredits(dto.estimatedMinutes).credits,
         mediaId: source.mediaId ?? null,
         externalUrl: source.externalUrl ?? null,
         durationSeconds: dto.kind === 'video' ? (dto.durationSeconds ?? null) : null,
         quiz,
+        assignment,
       });
       await this.touch(tx, courseId);
     });
@@ -232,11 +239,12 @@ export class AuthoringService {
   async updateModule(actor: AuthUser, moduleId: string, dto: UpdateModuleDto): Promise<AuthoredCourseDto> {
     const module = await this.loadModule(moduleId);
     const source = await this.checkSource(module.kind, dto);
-    this.quizBank.onlyForQuiz(module.kind, dto.quiz);
+    this.settings.onlyForTheirKind(module.kind, dto);
     await this.dataSource.transaction(async (tx) => {
       await this.loadDraft(actor, module.courseId, tx);
       const changes: Partial<CourseModule> = {};
-      if (dto.quiz) changes.quiz = this.quizBank.checkSettings(dto.quiz);
+      if (dto.quiz) changes.quiz = this.settings.checkSettings(dto.quiz);
+      if (dto.assignment) changes.assignment = this.settings.checkAssignment(dto.assignment);
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.body !== undefined) changes.body = dto.body ?? '';
       if (dto.estimatedMinutes !== undefined) {
@@ -304,15 +312,17 @@ export class AuthoringService {
           external_url: string | null;
           duration_seconds: number | null;
           quiz: QuizSettings | null;
+          assignment: AssignmentSettings | null;
         }>
       >(
-        `SELECT m.id, m.title, m.kind, m.body, f.kind AS media_kind, m.external_url, m.duration_seconds, m.quiz
+        `SELECT m.id, m.title, m.kind, m.body, f.kind AS media_kind, m.external_url, m.duration_seconds, m.quiz,
+                m.assignment
            FROM module m LEFT JOIN media f ON f.id = m.media_id
           WHERE m.course_id = $1 AND m.retired_at IS NULL ORDER BY m.position`,
         [id],
       );
       if (modules.length === 0) throw new DomainError('COURSE_EMPTY', 'Add at least one module before publishing.');
-      const bankProblems = await this.quizBank.problems(course.revisionOf ?? course.id, modules, tx);
+      const bankProblems = await this.settings.problems(course.revisionOf ?? course.id, modules, tx);
       const incomplete = modules
         .map((m) => ({
           field: `modules.${m.id}`,
@@ -325,6 +335,7 @@ export class AuthoringService {
               externalUrl: m.external_url,
               durationSeconds: m.duration_seconds,
               quiz: m.quiz,
+              assignment: m.assignment,
             }),
             ...(bankProblems.get(m.id) ?? []),
           ],
@@ -379,9 +390,9 @@ export class AuthoringService {
       );
       await tx.query(
         `INSERT INTO module (course_id, position, kind, title, body, estimated_minutes, credits, media_id,
-                             external_url, duration_seconds, quiz, origin_id)
+                             external_url, duration_seconds, quiz, assignment, origin_id)
          SELECT $2, position, kind, title, body, estimated_minutes, credits, media_id, external_url,
-                duration_seconds, quiz, id
+                duration_seconds, quiz, assignment, id
            FROM module WHERE course_id = $1 AND retired_at IS NULL`,
         [id, created.id],
       );
@@ -460,6 +471,7 @@ export class AuthoringService {
       `UPDATE module l SET position = r.position, title = r.title, body = r.body,
                            estimated_minutes = r.estimated_minutes, credits = r.credits, media_id = r.media_id,
                            external_url = r.external_url, duration_seconds = r.duration_seconds, quiz = r.quiz,
+                           assignment = r.assignment,
                            updated_at = now()
          FROM module r
         WHERE r.course_id = $1 AND r.origin_id = l.id AND l.course_id = $2 AND l.retired_at IS NULL`,

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -24,10 +25,14 @@ import {
   DIFFICULTIES,
   MODULE_KINDS,
   QUESTION_KINDS,
+  type AssignmentSettings,
   type Difficulty,
   type DrawRule,
   type QuestionKind,
   type QuizSettings,
+  type Rubric,
+  type RubricCriterion,
+  type RubricLevel,
   type CourseCategory,
   type CoOwnersRequest,
   type CreateCourseRequest,
@@ -181,6 +186,77 @@ export class QuizSettingsDto implements QuizSettings {
   scoring!: 'best' | 'last';
 }
 
+export class RubricLevelDto implements RubricLevel {
+  @ApiProperty({ example: '优秀' })
+  @IsString()
+  @MaxLength(20)
+  label!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 1000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1000)
+  points!: number;
+}
+
+export class RubricCriterionDto implements RubricCriterion {
+  @ApiProperty({ example: 'fit' })
+  @IsString()
+  @MaxLength(40)
+  id!: string;
+
+  @ApiProperty({ example: '切合村情' })
+  @IsString()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @ApiProperty({ type: [RubricLevelDto] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RubricLevelDto)
+  levels!: RubricLevelDto[];
+}
+
+export class RubricDto implements Rubric {
+  @ApiProperty({ type: [RubricCriterionDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RubricCriterionDto)
+  criteria!: RubricCriterionDto[];
+}
+
+export class AssignmentSettingsDto implements AssignmentSettings {
+  @ApiProperty({ type: () => RubricDto })
+  @ValidateNested()
+  @Type(() => RubricDto)
+  rubric!: RubricDto;
+
+  @ApiProperty({ nullable: true, example: '2026-12-31T16:00:00.000Z' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'dueAt must be a date and time (ISO 8601)' })
+  dueAt!: string | null;
+
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  passPercent!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 10 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  maxFiles!: number;
+}
+
 /** What a module shows besides its title: an article's text, or a video's or document's file or address. */
 class ModuleContentFields {
   @ApiPropertyOptional({ description: 'Markdown.' })
@@ -216,6 +292,12 @@ class ModuleContentFields {
   @ValidateNested()
   @Type(() => QuizSettingsDto)
   quiz?: QuizSettingsDto;
+
+  @ApiPropertyOptional({ type: () => AssignmentSettingsDto, description: 'Assignment modules: rubric and due date.' })
+  @ValidateIf(present)
+  @ValidateNested()
+  @Type(() => AssignmentSettingsDto)
+  assignment?: AssignmentSettingsDto;
 }
 
 export class CreateModuleDto extends ModuleContentFields implements CreateModuleRequest {

@@ -1,5 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ContentStatus, CourseCategory, ModuleKind, ProgramKind, QuizSettings } from '@lingyan/contracts';
+import type {
+  AssignmentSettings,
+  ContentStatus,
+  CourseCategory,
+  ModuleKind,
+  ProgramKind,
+  QuizSettings,
+} from '@lingyan/contracts';
 import type { CreditTable } from '@lingyan/domain';
 import { numericColumn } from '../common/columns';
 
@@ -63,6 +70,8 @@ export class CourseModule {
   @Column({ name: 'duration_seconds', type: 'integer', nullable: true }) durationSeconds!: number | null;
   /** A quiz's questions and rules (quiz modules only). */
   @Column({ type: 'jsonb', nullable: true }) quiz!: QuizSettings | null;
+  /** An assignment's rubric, due date and pass mark (assignment modules only). */
+  @Column({ type: 'jsonb', nullable: true }) assignment!: AssignmentSettings | null;
   /** In a draft revision: the live module this copy stands for. */
   @Column({ name: 'origin_id', type: 'uuid', nullable: true }) originId!: string | null;
   /** A live module a published revision dropped: kept for progress and the ledger, no longer shown. */

@@ -3,11 +3,11 @@ import { AuthoringService } from './authoring.service';
 import { CurriculumController } from './curriculum.controller';
 import { ProgramsController } from './programs.controller';
 import { ProgramsService } from './programs.service';
-import { QuizBankCheck } from './quiz-bank-check';
+import { ModuleSettingsCheck } from './module-settings-check';
 
 @Module({
   controllers: [CurriculumController, ProgramsController],
-  providers: [AuthoringService, ProgramsService, QuizBankCheck],
+  providers: [AuthoringService, ProgramsService, ModuleSettingsCheck],
   exports: [AuthoringService],
 })
 export class CurriculumModule {}

@@ -23,6 +23,8 @@ import {
   type GradeAnswerRequest,
   type QuestionKind,
   type QuestionOption,
+  type ReviewSubmissionRequest,
+  type SaveSubmissionRequest,
 } from '@lingyan/contracts';
 import { PageQuery } from '../common/paging';
 import { trim } from '../common/validation';
@@ -167,4 +169,50 @@ export class ImportModeQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'apply must be true or false' })
   apply?: 'true' | 'false';
+}
+
+export class SaveSubmissionDto implements SaveSubmissionRequest {
+  @ApiProperty({ description: 'The written work (Markdown or plain text).' })
+  @IsString()
+  @MaxLength(20_000)
+  text!: string;
+
+  @ApiProperty({ type: [String], description: 'Files you uploaded for this assignment.' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true, message: 'each media id must be a UUID' })
+  mediaIds!: string[];
+}
+
+export class ReviewSubmissionDto implements ReviewSubmissionRequest {
+  @ApiProperty({ enum: ['graded', 'returned'] })
+  @IsIn(['graded', 'returned'])
+  outcome!: 'graded' | 'returned';
+
+  @ApiProperty({ description: 'For each criterion id, the index of the chosen level.' })
+  @IsObject()
+  selection!: Record<string, number>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class SubmissionQueueQueryDto extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'courseId must be a UUID' })
+  courseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'cohortId must be a UUID' })
+  cohortId?: string;
+
+  @ApiPropertyOptional({ enum: ['submitted', 'returned', 'graded'], default: 'submitted' })
+  @IsOptional()
+  @IsIn(['submitted', 'returned', 'graded'])
+  status?: 'submitted' | 'returned' | 'graded';
 }

@@ -1,17 +1,30 @@
 import { Module } from '@nestjs/common';
 import { CurriculumModule } from '../curriculum/curriculum.module';
 import { LearningModule } from '../learning/learning.module';
+import { MediaModule } from '../media/media.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AssignmentGradingService } from './assignment-grading.service';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsService } from './assignments.service';
 import { AttemptsController } from './attempts.controller';
+import { GradingController } from './grading.controller';
 import { AttemptsService } from './attempts.service';
 import { GradingService } from './grading.service';
 import { QuestionsController } from './questions.controller';
 import { QuestionsService } from './questions.service';
 import { QuestionSheetService } from './question-sheet.service';
 
-/** 考评: question banks, quizzes and their attempts, grading. */
+/** 考评: question banks, quizzes and their attempts, practical work, grading. */
 @Module({
-  imports: [CurriculumModule, LearningModule],
-  controllers: [QuestionsController, AttemptsController],
-  providers: [QuestionsService, AttemptsService, GradingService, QuestionSheetService],
+  imports: [CurriculumModule, LearningModule, MediaModule, NotificationsModule],
+  controllers: [QuestionsController, AttemptsController, AssignmentsController, GradingController],
+  providers: [
+    QuestionsService,
+    AttemptsService,
+    GradingService,
+    QuestionSheetService,
+    AssignmentsService,
+    AssignmentGradingService,
+  ],
 })
 export class EvaluationModule {}

@@ -15,13 +15,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  Page,
-  PendingAnswerDto,
-  QuestionBankSummary,
-  QuestionDto,
-  QuestionImportResult,
-} from '@lingyan/contracts';
+import type { Page, QuestionBankSummary, QuestionDto, QuestionImportResult } from '@lingyan/contracts';
 import { FormatQueryDto } from '../cohorts/cohorts.dto';
 import { drainUpload, sendSheet, uploadedFile } from '../common/sheet-http';
 import { ImportModeQueryDto } from './evaluation.dto';
@@ -29,24 +23,16 @@ import { QuestionSheetService } from './question-sheet.service';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
-import {
-  AnswerParams,
-  GradeAnswerDto,
-  PendingQueryDto,
-  QuestionListQueryDto,
-  QuestionRequestDto,
-} from './evaluation.dto';
-import { GradingService } from './grading.service';
+import { QuestionListQueryDto, QuestionRequestDto } from './evaluation.dto';
 import { QuestionsService } from './questions.service';
 
-/** Trainers' side of evaluation: question banks and grading. */
+/** Trainers' side of question banks: editing, import and export. */
 @ApiTags('evaluation')
 @Controller()
 @Auth('trainer', 'admin')
 export class QuestionsController {
   constructor(
     private readonly questions: QuestionsService,
-    private readonly grading: GradingService,
     private readonly sheets: QuestionSheetService,
   ) {}
 
@@ -131,17 +117,5 @@ export class QuestionsController {
   @HttpCode(204)
   async remove(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<void> {
     await this.questions.remove(actor, params.id);
-  }
-
-  @Get('evaluation/pending-answers')
-  @ApiOkResponse({ description: 'Short answers of your courses waiting for a grade, oldest first.' })
-  pending(@CurrentUser() actor: AuthUser, @Query() query: PendingQueryDto): Promise<Page<PendingAnswerDto>> {
-    return this.grading.pending(actor, query);
-  }
-
-  @Post('evaluation/attempts/:attemptId/answers/:questionId/grade')
-  @HttpCode(200)
-  grade(@CurrentUser() actor: AuthUser, @Param() params: AnswerParams, @Body() body: GradeAnswerDto) {
-    return this.grading.grade(actor, params.attemptId, params.questionId, body);
   }
 }

@@ -502,14 +502,15 @@ export class ProgressService implements BeforeApplicationShutdown {
   }
 
   /**
-   * A module completed by passing its test (a quiz), inside the caller's transaction: the progress
-   * becomes complete (once; completion is never taken back), the module's credits and the pass bonus
-   * are entered once, and the trainee's enrolments are recomputed. Answers the credits entered now.
+   * A module completed by passing its assessment (a quiz, graded practical work), inside the caller's
+   * transaction: the progress becomes complete (once; completion is never taken back), the module's
+   * credits and (a test's) pass bonus are entered once, and the trainee's enrolments are recomputed. Answers the credits entered now.
    */
   async completeByPass(
     tx: EntityManager,
     userId: string,
     module: { id: string; estimatedMinutes: number; courseId: string },
+    passBonus = true,
   ): Promise<number> {
     await tx.query(
       `INSERT INTO module_progress (user_id, module_id, status, active_seconds, reached_end, last_activity_at,
@@ -521,7 +522,10 @@ export class ProgressService implements BeforeApplicationShutdown {
       [userId, module.id],
     );
     const applied = (await creditTables(tx, userId, [module.courseId])).get(module.courseId);
-    const awards = [moduleCompletionCredits(module.estimatedMinutes, applied?.table), testPassCredits(applied?.table)];
+    const awards = [
+      moduleCompletionCredits(module.estimatedMinutes, applied?.table),
+      ...(passBonus ? [testPassCredits(applied?.table)] : []),
+    ];
     const entered: Array<{ credits: string }> = await tx.query(
       `INSERT INTO credit_ledger (user_id, module_id, course_id, credits, rule, program_id)
        SELECT $1, $2, $3, a.credits, a.rule, $4

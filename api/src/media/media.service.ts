@@ -69,7 +69,12 @@ export class MediaService {
    * Stores an upload. Its type comes from its first bytes (not the name or the browser's claim) and
    * decides its size limit, which is enforced while the bytes stream in; nothing is kept on failure.
    */
-  async store(ownerId: string, source: Readable, originalName: string): Promise<MediaRow> {
+  async store(
+    ownerId: string,
+    source: Readable,
+    originalName: string,
+    kinds: readonly MediaKind[] = ['video', 'document', 'image'],
+  ): Promise<MediaRow> {
     const iterator = (source as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
     // Reads and discards the rest, so the client finishes sending and gets the answer. Through the same
     // iterator: while an async iterator is attached, `resume()` does not make the stream flow, and
@@ -94,11 +99,13 @@ export class MediaService {
       head = Buffer.concat([head, next.value]);
     }
     const sniffed = sniffMediaType(head);
-    if (!sniffed) {
+    if (!sniffed || !kinds.includes(sniffed.kind)) {
       await drain();
       throw new DomainError(
         'UNSUPPORTED_MEDIA_TYPE',
-        'This file is not a video (MP4, WebM), a PDF or an image (JPEG, PNG, WebP, GIF).',
+        kinds.includes('video')
+          ? 'This file is not a video (MP4, WebM), a PDF or an image (JPEG, PNG, WebP, GIF).'
+          : 'This file is not a PDF or an image (JPEG, PNG, WebP, GIF).',
       );
     }
     const limit = this.config.uploadMaxBytes[sniffed.kind];

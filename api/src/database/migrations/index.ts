@@ -5,6 +5,7 @@ import { CohortsAndCompletion1764374400000 } from './1764374400000-CohortsAndCom
 import { ProgressWritePath1764460800000 } from './1764460800000-ProgressWritePath';
 import { ProgressRetry1764547200000 } from './1764547200000-ProgressRetry';
 import { QuizzesAndQuestionBanks1764633600000 } from './1764633600000-QuizzesAndQuestionBanks';
+import { Assignments1764806400000 } from './1764806400000-Assignments';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ProgressWritePath1764460800000,
   ProgressRetry1764547200000,
   QuizzesAndQuestionBanks1764633600000,
+  Assignments1764806400000,
 ];

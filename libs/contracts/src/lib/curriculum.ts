@@ -1,6 +1,6 @@
 import type { ContentStatus, CourseCategory, ModuleKind } from './learning';
 import type { MediaDto } from './media';
-import type { QuizSettings } from './evaluation';
+import type { AssignmentSettings, QuizSettings } from './evaluation';
 
 /** What a module can lack before its course is published. */
 export const MODULE_PROBLEMS = [
@@ -11,6 +11,8 @@ export const MODULE_PROBLEMS = [
   'quiz_no_questions',
   'quiz_questions_missing',
   'quiz_draw_short',
+  'assignment_task_empty',
+  'assignment_rubric_invalid',
 ] as const;
 export type ModuleProblem = (typeof MODULE_PROBLEMS)[number];
 
@@ -37,6 +39,8 @@ export interface AuthoredModuleDto {
   credits: number;
   /** A quiz's questions and rules. */
   quiz: QuizSettings | null;
+  /** An assignment's rubric, due date and pass mark; its task is `body`. */
+  assignment: AssignmentSettings | null;
   /** What the module lacks before its course can be published; empty when it is ready. */
   problems: ModuleProblem[];
   updatedAt: string;
@@ -103,6 +107,8 @@ export interface CreateModuleRequest {
   durationSeconds?: number | null;
   /** Quiz modules: questions and rules (defaults to `DEFAULT_QUIZ_SETTINGS`). */
   quiz?: QuizSettings;
+  /** Assignment modules: rubric, due date, pass mark (defaults to `DEFAULT_ASSIGNMENT_SETTINGS`). */
+  assignment?: AssignmentSettings;
 }
 
 export type UpdateModuleRequest = Partial<Omit<CreateModuleRequest, 'kind'>>;

@@ -259,3 +259,166 @@ export interface QuestionImportResult {
   /** The first rows as they will be imported. */
   preview: Array<{ row: number; kind: QuestionKind; stem: string; answer: string; tags: string[] }>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rubrics (评分量表) and practical work (实践作业)
+
+/** One level of a criterion, e.g. `{ label: '优秀', points: 10 }`. */
+export interface RubricLevel {
+  label: string;
+  points: number;
+}
+
+/** One thing the evaluator judges; its levels may come in any order of points. */
+export interface RubricCriterion {
+  id: string;
+  name: string;
+  description?: string;
+  levels: RubricLevel[];
+}
+
+/** A rubric: the criteria an evaluator scores one by one. */
+export interface Rubric {
+  criteria: RubricCriterion[];
+}
+
+/** For each criterion id, the index of the chosen level. */
+export type RubricSelection = Record<string, number>;
+
+/** An assignment module's settings; its task is the module's Markdown body. */
+export interface AssignmentSettings {
+  rubric: Rubric;
+  /** When it is due (ISO 8601); a later submission is accepted and marked late. Null: no due date. */
+  dueAt: string | null;
+  /** Percent of the rubric's points needed to pass (0–100). */
+  passPercent: number;
+  /** Files a trainee may attach (PDFs or images), 0–10. */
+  maxFiles: number;
+}
+
+export const DEFAULT_ASSIGNMENT_SETTINGS: AssignmentSettings = {
+  rubric: {
+    criteria: [
+      {
+        id: 'fit',
+        name: '切合村情',
+        levels: [
+          { label: '不足', points: 0 },
+          { label: '基本', points: 5 },
+          { label: '良好', points: 8 },
+          { label: '优秀', points: 10 },
+        ],
+      },
+      {
+        id: 'feasible',
+        name: '措施可行',
+        levels: [
+          { label: '不足', points: 0 },
+          { label: '基本', points: 5 },
+          { label: '良好', points: 8 },
+          { label: '优秀', points: 10 },
+        ],
+      },
+    ],
+  },
+  dueAt: null,
+  passPercent: 60,
+  maxFiles: 5,
+};
+
+/** 草稿 / 已提交 / 退回修改 / 已评分. */
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'graded';
+
+export interface SubmissionFileDto {
+  id: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  /** A signed link for the viewer. */
+  url: string;
+}
+
+/** One review of a submission by a trainer: a grade, or a return for revision. */
+export interface SubmissionReviewDto {
+  outcome: 'graded' | 'returned';
+  selection: RubricSelection;
+  points: number;
+  maxPoints: number;
+  percent: number;
+  passed: boolean;
+  comment: string;
+  graderName: string;
+  reviewedAt: string;
+}
+
+export interface SubmissionDto {
+  id: string;
+  status: SubmissionStatus;
+  text: string;
+  files: SubmissionFileDto[];
+  /** How many times it was submitted (a returned one is submitted again). */
+  version: number;
+  submittedAt: string | null;
+  /** Submitted after the due date. */
+  late: boolean;
+  /** Newest first. */
+  reviews: SubmissionReviewDto[];
+  updatedAt: string;
+}
+
+/** An assignment as its trainee sees it. */
+export interface AssignmentDto {
+  moduleId: string;
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  /** The task, Markdown. */
+  body: string;
+  bodyMedia: Record<string, string>;
+  settings: AssignmentSettings;
+  maxPoints: number;
+  submission: SubmissionDto | null;
+  previousModuleId: string | null;
+  nextModuleId: string | null;
+}
+
+export interface SaveSubmissionRequest {
+  text: string;
+  /** Uploaded files of the trainee's own (`POST /api/learning/assignments/:id/files`). */
+  mediaIds: string[];
+}
+
+export interface ReviewSubmissionRequest {
+  outcome: 'graded' | 'returned';
+  selection: RubricSelection;
+  comment?: string;
+}
+
+/** A submission in a trainer's grading queue. */
+export interface SubmissionQueueItemDto {
+  id: string;
+  courseId: string;
+  courseTitle: string;
+  moduleId: string;
+  moduleTitle: string;
+  traineeName: string;
+  /** The trainee's village or region, as cadres know each other. */
+  regionName: string | null;
+  status: SubmissionStatus;
+  version: number;
+  submittedAt: string | null;
+  late: boolean;
+  percent: number | null;
+}
+
+/** A submission as its grader sees it, with the rubric. */
+export interface SubmissionReviewViewDto extends SubmissionDto {
+  courseId: string;
+  courseTitle: string;
+  moduleId: string;
+  moduleTitle: string;
+  body: string;
+  traineeName: string;
+  settings: AssignmentSettings;
+  maxPoints: number;
+}

@@ -16,7 +16,7 @@ export const COURSE_CATEGORIES = [
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 
 /** Kinds of module (单元). */
-export const MODULE_KINDS = ['article', 'video', 'document', 'quiz'] as const;
+export const MODULE_KINDS = ['article', 'video', 'document', 'quiz', 'assignment'] as const;
 export type ModuleKind = (typeof MODULE_KINDS)[number];
 
 /** Lifecycle of programs and courses. Trainees only ever see published ones. */

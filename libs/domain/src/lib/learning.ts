@@ -1,4 +1,12 @@
-import type { MediaKind, ModuleKind, ModuleProblem, ProgressStatus, QuizSettings } from '@lingyan/contracts';
+import type {
+  AssignmentSettings,
+  MediaKind,
+  ModuleKind,
+  ModuleProblem,
+  ProgressStatus,
+  QuizSettings,
+} from '@lingyan/contracts';
+import { rubricProblems } from './rubrics';
 
 // ---------------------------------------------------------------------------------------------
 // Credit hours (学时)
@@ -211,7 +219,8 @@ export function requiredSeconds(
       // As much time as timeline: two devices playing at once, or skipping, cannot shorten it.
       return videoRequiredSeconds(durationSeconds);
     case 'quiz':
-      // A quiz completes when it is passed, not by time spent.
+    case 'assignment':
+      // A quiz or an assignment completes when it is passed, not by time spent.
       return 0;
     default: {
       const unknown: never = kind;
@@ -247,7 +256,8 @@ export function completionRule(
       // Positions reported, not "done": 90% of the timeline watched, and as much time spent.
       return required > 0 ? { activeSeconds: required, watchedSeconds: required, reachedEnd: false } : null;
     case 'quiz':
-      // Passing completes a quiz (see the attempts); activity never does.
+    case 'assignment':
+      // Passing completes a quiz or an assignment (a grade); activity never does.
       return null;
     default: {
       const unknown: never = kind;
@@ -336,6 +346,7 @@ export interface ModuleSetup {
   durationSeconds: number | null;
   /** A quiz's settings; whether its questions exist in the bank is checked against the bank. */
   quiz?: QuizSettings | null;
+  assignment?: AssignmentSettings | null;
 }
 
 /** What a module lacks before its course can be published; empty when it is ready. */
@@ -355,6 +366,14 @@ export function moduleProblems(module: ModuleSetup): ModuleProblem[] {
       const quiz = module.quiz;
       const empty = !quiz || (quiz.selection === 'fixed' ? quiz.questionIds.length === 0 : quiz.rules.length === 0);
       return empty ? ['quiz_no_questions'] : [];
+    }
+    case 'assignment': {
+      const problems: ModuleProblem[] = [];
+      if ((module.body ?? '').trim() === '') problems.push('assignment_task_empty');
+      if (!module.assignment || rubricProblems(module.assignment.rubric).length > 0) {
+        problems.push('assignment_rubric_invalid');
+      }
+      return problems;
     }
     default: {
       const unknown: never = module.kind;

@@ -1,27 +1,9 @@
 // ---------------------------------------------------------------------------------------------
 // Rubrics (评分量表): graded practical work, mentor and trainer evaluations
 
-/** One level of a criterion, e.g. `{ label: '优秀', points: 10 }`. */
-export interface RubricLevel {
-  label: string;
-  points: number;
-}
+import type { Rubric, RubricSelection } from '@lingyan/contracts';
 
-/** One thing the evaluator judges; its levels may come in any order of points. */
-export interface RubricCriterion {
-  id: string;
-  name: string;
-  description?: string;
-  levels: RubricLevel[];
-}
-
-/** A rubric: the criteria an evaluator scores one by one. */
-export interface Rubric {
-  criteria: RubricCriterion[];
-}
-
-/** For each criterion id, the index of the chosen level. */
-export type RubricSelection = Record<string, number>;
+export type { Rubric, RubricCriterion, RubricLevel, RubricSelection } from '@lingyan/contracts';
 
 /** A rubric's score: points of the chosen levels out of the rubric's maximum. */
 export interface RubricScore {

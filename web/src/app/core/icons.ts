@@ -1,6 +1,7 @@
 import {
   AlertOutline,
   ApartmentOutline,
+  AuditOutline,
   BarChartOutline,
   BellOutline,
   CheckCircleOutline,
@@ -56,6 +57,7 @@ import type { IconDefinition } from '@ant-design/icons-angular';
 export const APP_ICONS: IconDefinition[] = [
   AlertOutline,
   ApartmentOutline,
+  AuditOutline,
   BarChartOutline,
   BellOutline,
   CheckCircleOutline,

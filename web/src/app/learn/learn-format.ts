@@ -11,6 +11,7 @@ const KIND_ICONS: Record<ModuleKind, string> = {
   video: 'play-circle',
   document: 'file-pdf',
   quiz: 'form',
+  assignment: 'edit',
 };
 export const kindIcon = (kind: ModuleKind): string => KIND_ICONS[kind] ?? 'file';
 

@@ -12,6 +12,7 @@ export const learnRoutes: Route[] = [
       { path: 'credits', loadComponent: () => import('./credits.page').then((m) => m.CreditsPage) },
       { path: 'courses/:id', loadComponent: () => import('./course.page').then((m) => m.CoursePage) },
       { path: 'modules/:id', loadComponent: () => import('./module.page').then((m) => m.ModulePage) },
+      { path: 'quizzes/:id', loadComponent: () => import('./quiz/quiz.page').then((m) => m.QuizPage) },
     ],
   },
 ];

@@ -12,7 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { CourseDto, ModuleDto, ModuleProgressDto } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -66,6 +66,7 @@ export class ModulePage {
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
   private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -181,6 +182,11 @@ export class ModulePage {
   }
 
   private show(state: LoadState<ModuleDto>): void {
+    if (state.status === 'ok' && state.value.kind === 'quiz') {
+      // a quiz has its own page (links from before quizzes, "continue", previous / next lead here)
+      void this.router.navigate(['/learn/quizzes', state.value.id], { replaceUrl: true });
+      return;
+    }
     this.state.set(state);
     if (state.status !== 'ok') return;
     const module = state.value;

@@ -59,6 +59,7 @@ const KIND_ICONS: Record<NotificationKind, string> = {
   reminder: 'clock-circle',
   enrolled: 'cluster',
   job_finished: 'check-circle',
+  assessment: 'audit',
 };
 export const kindIcon = (kind: NotificationKind): string => KIND_ICONS[kind] ?? 'notification';
 

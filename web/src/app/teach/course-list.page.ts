@@ -6,6 +6,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CONTENT_STATUSES, type AuthoredCourseSummary, type ContentStatus } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzFlexModule } from 'ng-zorro-antd/flex';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
@@ -40,6 +41,7 @@ const asStatus = (value: string | null): ContentStatus | null =>
     RouterLink,
     NzButtonModule,
     NzEmptyModule,
+    NzFlexModule,
     NzIconModule,
     NzResultModule,
     NzSegmentedModule,

@@ -57,6 +57,7 @@ import {
   readVideoDuration,
 } from './media-format';
 import { MediaUpload } from './media-upload';
+import { NEW_QUIZ, QuizSettingsForm, quizIsEmpty, quizProblems, quizRequest } from './questions/quiz-settings';
 import { MAX_MINUTES, MIN_MINUTES, creditsPreview, kindKey } from './teach-format';
 
 function integer(control: AbstractControl<number | null>): ValidationErrors | null {
@@ -109,6 +110,7 @@ export interface ModuleSaved {
     TPipe,
     MarkdownView,
     MediaUpload,
+    QuizSettingsForm,
   ],
   templateUrl: './module-editor.html',
   styleUrl: './module-editor.scss',
@@ -130,7 +132,10 @@ export class ModuleEditor implements OnInit {
   readonly cancelled = output<void>();
 
   protected readonly kindOptions = computed(() =>
-    (['article', 'video', 'document'] as const).map((kind) => ({ value: kind, label: this.i18n.t(kindKey(kind)) })),
+    (['article', 'video', 'document', 'quiz'] as const).map((kind) => ({
+      value: kind,
+      label: this.i18n.t(kindKey(kind)),
+    })),
   );
   protected readonly sourceOptions = computed(() => [
     { value: 'upload', label: this.i18n.t('teach.video.sourceUpload') },
@@ -168,6 +173,9 @@ export class ModuleEditor implements OnInit {
   /** The length was read from the picked file (shown as a note under the field). */
   protected readonly durationFromFile = signal(false);
   protected readonly uploading = signal(false);
+  protected readonly quiz = signal(NEW_QUIZ);
+  /** The server's problems with `quiz.*` fields, shown by the quiz settings. */
+  protected readonly quizDetails = signal<Array<{ field: string; problem: string }>>([]);
 
   protected readonly body = toSignal(
     this.form.controls.body.valueChanges.pipe(startWith(this.form.controls.body.value)),
@@ -211,7 +219,7 @@ export class ModuleEditor implements OnInit {
       missing.push('teach.problem.documentFile');
     } else if (kind === 'article' && !this.body().trim()) {
       missing.push('teach.problem.body');
-    }
+    } else if (kind === 'quiz' && quizIsEmpty(this.quiz())) missing.push('teach.problem.quizEmpty');
     return missing;
   });
   protected readonly pane = signal<'write' | 'preview'>('write');
@@ -235,6 +243,7 @@ export class ModuleEditor implements OnInit {
       this.source.set(module.externalUrl ? 'external' : 'upload');
       this.media.set(module.media);
       this.bodyMedia.set({ ...module.bodyMedia });
+      this.quiz.set(module.quiz ?? NEW_QUIZ);
       this.form.reset({
         title: module.title,
         estimatedMinutes: module.estimatedMinutes,
@@ -377,6 +386,8 @@ export class ModuleEditor implements OnInit {
       }
       case 'document':
         return { ...common, mediaId: this.media()?.id ?? null };
+      case 'quiz':
+        return { ...common, quiz: quizRequest(this.quiz()) };
       default:
         return { ...common, body: value.body };
     }
@@ -393,7 +404,7 @@ export class ModuleEditor implements OnInit {
         ? [this.form.controls.title, this.form.controls.estimatedMinutes, this.form.controls.duration]
         : [this.form.controls.title, this.form.controls.estimatedMinutes];
     if (kind === 'video' && this.source() === 'external') checked.push(this.form.controls.externalUrl);
-    if (checked.some((control) => control.invalid)) {
+    if (checked.some((control) => control.invalid) || (kind === 'quiz' && quizProblems(this.quiz()).length)) {
       revealErrors(this.form);
       this.version.update((v) => v + 1);
       if (this.narrow()) this.pane.set('write');
@@ -421,9 +432,11 @@ export class ModuleEditor implements OnInit {
           details: error.details?.map((d) => ({ ...d, field: FIELD_NAMES[d.field] ?? d.field })),
         };
         applyServerDetails(this.form, renamed);
+        const quiz = (renamed.details ?? []).filter((d) => d.field.startsWith('quiz'));
+        this.quizDetails.set(quiz.flatMap((d) => d.problems.map((problem) => ({ field: d.field, problem }))));
         this.formErrorDetail.set(
           (renamed.details ?? [])
-            .filter((d) => !this.form.get(d.field.split('.')[0]))
+            .filter((d) => !this.form.get(d.field.split('.')[0]) && !quiz.includes(d))
             .map((d) => `${d.field}: ${d.problems.join('; ')}`)
             .join(' · '),
         );

@@ -56,6 +56,8 @@ const PROBLEM_KEYS: Record<ModuleProblem, TranslationKey> = {
   quiz_no_questions: 'teach.problem.quizEmpty',
   quiz_questions_missing: 'teach.problem.quizMissing',
   quiz_draw_short: 'teach.problem.quizShort',
+  assignment_task_empty: 'teach.problem.assignmentTask',
+  assignment_rubric_invalid: 'teach.problem.assignmentRubric',
 };
 
 /** The key for a problem code; null for anything else (e.g. a detail of an older API). */

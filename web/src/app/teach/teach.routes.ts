@@ -9,6 +9,11 @@ export const teachRoutes: Route[] = [
     children: [
       { path: '', loadComponent: () => import('./course-list.page').then((m) => m.CourseListPage) },
       { path: 'courses/new', loadComponent: () => import('./course-new.page').then((m) => m.CourseNewPage) },
+      {
+        path: 'courses/:id/questions',
+        loadComponent: () => import('./questions/question-bank.page').then((m) => m.QuestionBankPage),
+      },
+      { path: 'grading', loadComponent: () => import('./questions/grading.page').then((m) => m.GradingPage) },
       { path: 'courses/:id', loadComponent: () => import('./course-editor.page').then((m) => m.CourseEditorPage) },
       { path: 'programs', loadChildren: () => import('./programs/program.routes').then((m) => m.programRoutes) },
     ],

@@ -124,6 +124,7 @@ export const en: Dictionary = {
   'learn.kind.video': 'Video',
   'learn.kind.document': 'Document',
   'learn.kind.quiz': 'Quiz',
+  'learn.kind.assignment': 'Assignment',
   'learn.category.party_building': 'Party building',
   'learn.category.industry': 'Industry',
   'learn.category.governance': 'Governance',
@@ -268,6 +269,7 @@ export const en: Dictionary = {
   'teach.kind.video': 'Video',
   'teach.kind.document': 'Document',
   'teach.kind.quiz': 'Quiz',
+  'teach.kind.assignment': 'Assignment',
   'teach.kind.soon': 'coming soon',
 
   'teach.course.newTitle': 'New course',
@@ -413,6 +415,8 @@ export const en: Dictionary = {
   'teach.problem.quizEmpty': 'No questions chosen',
   'teach.problem.quizMissing': 'A chosen question was deleted from the bank',
   'teach.problem.quizShort': 'The question bank has too few questions for the draw rules',
+  'teach.problem.assignmentTask': 'The task is not written yet',
+  'teach.problem.assignmentRubric': 'The rubric is incomplete',
 
   'teach.course.openElective': 'Open elective',
   'teach.course.openElectiveHint':
@@ -787,6 +791,10 @@ export const en: Dictionary = {
   'errors.ATTEMPT_CLOSED': 'This attempt was submitted and cannot change.',
   'errors.TIME_UP': 'Time is up: the answers saved by the deadline count.',
   'errors.ANSWER_NOT_PENDING': 'This answer is graded already or needs no grading.',
+  'errors.ASSIGNMENT_NOT_FOUND': 'This assignment could not be found.',
+  'errors.SUBMISSION_NOT_FOUND': 'This submission could not be found.',
+  'errors.SUBMISSION_LOCKED': 'The work is submitted and waits for the trainer; it cannot change now.',
+  'errors.SUBMISSION_NOT_PENDING': 'This submission is not waiting for a review.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',

@@ -22,6 +22,7 @@ export const zhNotifications = {
   'notifications.kind.reminder': '学习提醒',
   'notifications.kind.enrolled': '报名通知',
   'notifications.kind.job_finished': '任务完成',
+  'notifications.kind.assessment': '考评结果',
   'notifications.ago.justNow': '刚刚',
   'notifications.ago.minutes': '{n} 分钟前',
   'notifications.ago.hours': '{n} 小时前',

@@ -1,22 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Difficulty, ModuleKind, ModuleProblem, QuestionKind, QuizSettings } from '@lingyan/contracts';
-import { drawShortfall, quizSettingsProblems } from '@lingyan/domain';
+import type {
+  AssignmentSettings,
+  Difficulty,
+  ModuleKind,
+  ModuleProblem,
+  QuestionKind,
+  QuizSettings,
+} from '@lingyan/contracts';
+import { drawShortfall, quizSettingsProblems, rubricProblems } from '@lingyan/domain';
 import { DomainError } from '../common/domain-error';
 
-/** A quiz's settings checked on their own and against its course's question bank. */
+/**
+ * The settings of quiz and assignment modules, checked on their own and (a quiz's) against its course's
+ * question bank.
+ */
 @Injectable()
-export class QuizBankCheck {
+export class ModuleSettingsCheck {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Quiz settings belong to quiz modules only. */
-  onlyForQuiz(kind: ModuleKind, quiz: QuizSettings | undefined): void {
-    if (quiz !== undefined && kind !== 'quiz') {
-      throw new DomainError('VALIDATION_FAILED', 'Only a quiz module has quiz settings.', [
-        { field: 'quiz', problems: [`a ${kind} module has no quiz settings`] },
-      ]);
+  /** Quiz settings belong to quiz modules only, assignment settings to assignments. */
+  onlyForTheirKind(kind: ModuleKind, dto: { quiz?: QuizSettings; assignment?: AssignmentSettings }): void {
+    for (const field of ['quiz', 'assignment'] as const) {
+      if (dto[field] !== undefined && kind !== field) {
+        throw new DomainError('VALIDATION_FAILED', `Only a ${field} module has ${field} settings.`, [
+          { field, problems: [`a ${kind} module has no ${field} settings`] },
+        ]);
+      }
     }
+  }
+
+  /** The assignment settings to store, or a 400 naming each problem. */
+  checkAssignment(settings: AssignmentSettings): AssignmentSettings {
+    const problems = rubricProblems(settings.rubric).map((problem) => ({ field: 'assignment.rubric', problem }));
+    if (settings.dueAt !== null && Number.isNaN(Date.parse(settings.dueAt))) {
+      problems.push({ field: 'assignment.dueAt', problem: 'must be a date and time (ISO 8601)' });
+    }
+    if (problems.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+        problems.map((p) => ({ field: p.field, problems: [p.problem] })),
+      );
+    }
+    return {
+      rubric: {
+        criteria: settings.rubric.criteria.map((c) => ({
+          id: c.id.trim(),
+          name: c.name.trim(),
+          ...(c.description?.trim() ? { description: c.description.trim() } : {}),
+          levels: c.levels.map((l) => ({ label: l.label.trim(), points: l.points })),
+        })),
+      },
+      dueAt: settings.dueAt === null ? null : new Date(settings.dueAt).toISOString(),
+      passPercent: settings.passPercent,
+      maxFiles: settings.maxFiles,
+    };
   }
 
   /** The settings to store, or a 400 naming each problem. */
