@@ -27,6 +27,6 @@ import { TraineesService } from './trainees.service';
     ReconcileService,
     TraineesService,
   ],
-  exports: [CompletionService],
+  exports: [CompletionService, TraineesService],
 })
 export class CohortsModule {}

@@ -8,6 +8,6 @@ import { ModuleSettingsCheck } from './module-settings-check';
 @Module({
   controllers: [CurriculumController, ProgramsController],
   providers: [AuthoringService, ProgramsService, ModuleSettingsCheck],
-  exports: [AuthoringService],
+  exports: [AuthoringService, ProgramsService],
 })
 export class CurriculumModule {}

@@ -300,6 +300,12 @@ export class ProgramsService {
     }
   }
 
+  /** The program's id and title when the actor may change it (its owner, or an administrator). */
+  async editable(actor: AuthUser, id: string, manager: EntityManager = this.dataSource.manager) {
+    const row = await this.loadEditable(actor, id, manager);
+    return { id: row.id, title: row.title, requiredCredits: Number(row.required_credits) };
+  }
+
   private ownerFilter(actor: AuthUser): string | null {
     return actor.roles.includes('admin') ? null : actor.id;
   }

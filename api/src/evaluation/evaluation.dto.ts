@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNumber,
   IsObject,
@@ -18,7 +19,13 @@ import {
 } from 'class-validator';
 import {
   DIFFICULTIES,
+  GRADE_BANDS,
   QUESTION_KINDS,
+  type EvaluateTraineeRequest,
+  type GradeBand,
+  type ProgramEvaluationRequest,
+  type ResultComponent,
+  type ResultFormula,
   type Difficulty,
   type GradeAnswerRequest,
   type QuestionKind,
@@ -27,6 +34,7 @@ import {
   type SaveSubmissionRequest,
 } from '@lingyan/contracts';
 import { PageQuery } from '../common/paging';
+import { RubricDto } from '../curriculum/curriculum.dto';
 import { trim } from '../common/validation';
 
 export class QuestionOptionDto implements QuestionOption {
@@ -215,4 +223,113 @@ export class SubmissionQueueQueryDto extends PageQuery {
   @IsOptional()
   @IsIn(['submitted', 'returned', 'graded'])
   status?: 'submitted' | 'returned' | 'graded';
+}
+
+export class ResultWeightsDto implements Record<ResultComponent, number> {
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) quizzes!: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) practical!: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) mentor!: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) trainer!: number;
+}
+
+export class ResultBandsDto {
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) excellent!: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) good!: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) pass!: number;
+}
+
+export class ResultFormulaDto implements ResultFormula {
+  @ApiProperty({ type: ResultWeightsDto })
+  @ValidateNested()
+  @Type(() => ResultWeightsDto)
+  weights!: ResultWeightsDto;
+
+  @ApiProperty({ type: ResultBandsDto })
+  @ValidateNested()
+  @Type(() => ResultBandsDto)
+  bands!: ResultBandsDto;
+
+  @ApiProperty()
+  @IsBoolean()
+  creditsRequired!: boolean;
+}
+
+export class ProgramEvaluationBodyDto implements ProgramEvaluationRequest {
+  @ApiProperty({ type: () => RubricDto })
+  @ValidateNested()
+  @Type(() => RubricDto)
+  rubric!: RubricDto;
+
+  @ApiProperty({ type: ResultFormulaDto })
+  @ValidateNested()
+  @Type(() => ResultFormulaDto)
+  formula!: ResultFormulaDto;
+}
+
+export class EvaluateTraineeDto implements EvaluateTraineeRequest {
+  @ApiProperty({ enum: ['mentor', 'trainer'] })
+  @IsIn(['mentor', 'trainer'])
+  role!: 'mentor' | 'trainer';
+
+  @ApiProperty({ description: 'For each criterion id, the index of the chosen level.' })
+  @IsObject()
+  selection!: Record<string, number>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class EvaluableQueryDto extends PageQuery {
+  @ApiProperty({ enum: ['mentor', 'trainer'] })
+  @IsIn(['mentor', 'trainer'])
+  role!: 'mentor' | 'trainer';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class TraineeParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'traineeId must be a UUID' })
+  traineeId!: string;
+}
+
+export class CohortResultQueryDto extends PageQuery {
+  @ApiPropertyOptional({ example: '330127' })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, { message: 'region must be a region code of 2, 4, 6, 9 or 12 digits' })
+  region?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: GRADE_BANDS })
+  @IsOptional()
+  @IsIn(GRADE_BANDS)
+  band?: GradeBand;
+
+  @ApiPropertyOptional({ enum: ['pending', 'final'] })
+  @IsOptional()
+  @IsIn(['pending', 'final'])
+  state?: 'pending' | 'final';
+
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'], { message: 'format must be csv or xlsx' })
+  format: 'csv' | 'xlsx' = 'csv';
 }

@@ -6,6 +6,7 @@ import { ProgressWritePath1764460800000 } from './1764460800000-ProgressWritePat
 import { ProgressRetry1764547200000 } from './1764547200000-ProgressRetry';
 import { QuizzesAndQuestionBanks1764633600000 } from './1764633600000-QuizzesAndQuestionBanks';
 import { Assignments1764806400000 } from './1764806400000-Assignments';
+import { EvaluationsAndResults1764979200000 } from './1764979200000-EvaluationsAndResults';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ProgressRetry1764547200000,
   QuizzesAndQuestionBanks1764633600000,
   Assignments1764806400000,
+  EvaluationsAndResults1764979200000,
 ];

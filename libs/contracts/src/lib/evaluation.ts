@@ -422,3 +422,160 @@ export interface SubmissionReviewViewDto extends SubmissionDto {
   settings: AssignmentSettings;
   maxPoints: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Evaluations and the composite result (结业成绩)
+
+/** What a trainee's result in a program is made of: tests, graded practical work, mentor and trainer evaluations. */
+export const RESULT_COMPONENTS = ['quizzes', 'practical', 'mentor', 'trainer'] as const;
+export type ResultComponent = (typeof RESULT_COMPONENTS)[number];
+
+/** Bands of a result, best first: 优秀, 良好, 合格, 不合格. */
+export const GRADE_BANDS = ['excellent', 'good', 'pass', 'fail'] as const;
+export type GradeBand = (typeof GRADE_BANDS)[number];
+
+/** How a program turns component scores into a result. */
+export interface ResultFormula {
+  /** Percent weights of the components; they add up to 100. A weight of 0 leaves the component out. */
+  weights: Record<ResultComponent, number>;
+  /** Lowest score (0–100) of each band above 不合格: excellent > good > pass. */
+  bands: { excellent: number; good: number; pass: number };
+  /** Meeting the program's credit-hour requirement (学时) is required for any band above 不合格. */
+  creditsRequired: boolean;
+}
+
+/** One component's share of a result. */
+export interface ResultPart {
+  component: ResultComponent;
+  weight: number;
+  score: number | null;
+  /** weight × score / 100, 2 decimals; null when score is null */
+  contribution: number | null;
+}
+
+/** A trainee's result in a program. */
+export interface CompositeResult {
+  /** 'pending' while a weighted component has no score yet; 'final' otherwise. */
+  state: 'pending' | 'final';
+  /**
+   * Weighted score 0–100 rounded to 1 decimal; while pending, the score of what is in so far (missing
+   * parts count 0), so the trainee sees where they stand.
+   */
+  score: number;
+  /** The band of a final result; null while pending. */
+  band: GradeBand | null;
+  /** Every component, in `RESULT_COMPONENTS` order, including weight-0 ones. */
+  parts: ResultPart[];
+  /** Weighted components without a score, in `RESULT_COMPONENTS` order. */
+  missing: ResultComponent[];
+  /** Earned credits reach the required ones (compared in hundredths). */
+  creditsMet: boolean;
+  /**
+   * Why the band is what it is: 'score' (by the thresholds) or 'credits_short' (不合格 because the
+   * credit-hour requirement is not met although the score would pass). Null while pending.
+   */
+  bandReason: 'score' | 'credits_short' | null;
+}
+
+/** A program's evaluation: the rubric mentors and trainers evaluate its trainees with, and the result formula. */
+export interface ProgramEvaluationDto {
+  programId: string;
+  programTitle: string;
+  /** E.g. 政治素质, 履职能力, 群众工作, 学习态度. */
+  rubric: Rubric;
+  formula: ResultFormula;
+  /** Components the program has nothing for (no quiz, no assignment): their weight is shared out among the others. */
+  absent: ResultComponent[];
+  updatedAt: string | null;
+}
+
+export interface ProgramEvaluationRequest {
+  rubric: Rubric;
+  formula: ResultFormula;
+}
+
+/** A mentor's or trainer's evaluation of a trainee in a program. */
+export interface TraineeEvaluationDto {
+  id: string;
+  programId: string;
+  traineeId: string;
+  traineeName: string;
+  role: 'mentor' | 'trainer';
+  evaluatorName: string;
+  selection: RubricSelection;
+  points: number;
+  maxPoints: number;
+  percent: number;
+  comment: string;
+  updatedAt: string;
+}
+
+export interface EvaluateTraineeRequest {
+  role: 'mentor' | 'trainer';
+  selection: RubricSelection;
+  comment?: string;
+}
+
+/** One item counted in a component: a quiz or an assignment and what the trainee got. */
+export interface ResultItemDto {
+  moduleId: string;
+  title: string;
+  courseTitle: string;
+  /** The counted percent; null: not done yet (counts 0 once anything of the component is done). */
+  percent: number | null;
+}
+
+/** How a trainee's result was made: every component with its items, weights and the band. */
+export interface ProgramResultDto {
+  programId: string;
+  programTitle: string;
+  traineeId: string;
+  traineeName: string;
+  formula: ResultFormula;
+  /** The weights after sharing out those of absent components. */
+  effectiveWeights: Record<ResultComponent, number>;
+  result: CompositeResult;
+  items: Record<'quizzes' | 'practical', ResultItemDto[]>;
+  evaluations: TraineeEvaluationDto[];
+  earnedCredits: number;
+  requiredCredits: number;
+}
+
+/** One row of an administrator's result list. */
+export interface ResultRowDto {
+  traineeId: string;
+  traineeName: string;
+  regionName: string;
+  cohortName: string;
+  state: 'pending' | 'final';
+  score: number;
+  band: GradeBand | null;
+  parts: Record<ResultComponent, number | null>;
+  creditsMet: boolean;
+}
+
+export interface ResultListDto {
+  items: ResultRowDto[];
+  total: number;
+  page: number;
+  limit: number;
+  /** Over the whole filtered list: how many in each band, and pending. */
+  distribution: Record<GradeBand | 'pending', number>;
+}
+
+const EVALUATION_LEVELS: RubricLevel[] = [
+  { label: '待改进', points: 4 },
+  { label: '合格', points: 6 },
+  { label: '良好', points: 8 },
+  { label: '优秀', points: 10 },
+];
+
+/** The usual cadre evaluation: 政治素质, 履职能力, 群众工作, 学习态度, four levels each. A program can set its own. */
+export const DEFAULT_EVALUATION_RUBRIC: Rubric = {
+  criteria: [
+    { id: 'political', name: '政治素质', levels: EVALUATION_LEVELS },
+    { id: 'duty', name: '履职能力', levels: EVALUATION_LEVELS },
+    { id: 'masses', name: '群众工作', levels: EVALUATION_LEVELS },
+    { id: 'learning', name: '学习态度', levels: EVALUATION_LEVELS },
+  ],
+};

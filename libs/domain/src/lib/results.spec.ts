@@ -1,6 +1,7 @@
 import {
   compositeResult,
   DEFAULT_RESULT_FORMULA,
+  effectiveFormula,
   GRADE_BANDS,
   gradeBand,
   RESULT_COMPONENTS,
@@ -461,5 +462,35 @@ describe('composite result', () => {
     compositeResult(own, given);
     expect(given).toEqual(copy);
     expect(own).toEqual(ownCopy);
+  });
+});
+
+describe('effectiveFormula', () => {
+  const defaults = DEFAULT_RESULT_FORMULA;
+  it('shares the weight of absent components out among the others in proportion', () => {
+    const noPractical = effectiveFormula(defaults, ['practical']);
+    expect(noPractical.weights).toEqual({ quizzes: 57.14, practical: 0, mentor: 21.43, trainer: 21.43 });
+    expect(resultFormulaProblems(noPractical)).toEqual([]);
+    expect(effectiveFormula(defaults, ['quizzes', 'practical']).weights).toEqual({
+      quizzes: 0,
+      practical: 0,
+      mentor: 50,
+      trainer: 50,
+    });
+  });
+  it('keeps the formula when nothing weighted is absent, or nothing would be left', () => {
+    expect(effectiveFormula(defaults, [])).toBe(defaults);
+    const onlyQuizzes = { ...defaults, weights: { quizzes: 100, practical: 0, mentor: 0, trainer: 0 } };
+    expect(effectiveFormula(onlyQuizzes, ['practical'])).toBe(onlyQuizzes);
+    expect(effectiveFormula(onlyQuizzes, ['quizzes'])).toBe(onlyQuizzes);
+  });
+  it('makes a result final from the components that exist', () => {
+    const result = compositeResult(effectiveFormula(defaults, ['practical']), {
+      scores: { quizzes: 80, practical: null, mentor: 90, trainer: 90 },
+      earnedCredits: 8,
+      requiredCredits: 8,
+    });
+    expect(result).toMatchObject({ state: 'final', band: 'good', missing: [] });
+    expect(result.score).toBe(84.3);
   });
 });

@@ -1,23 +1,11 @@
 // ---------------------------------------------------------------------------------------------
 // Composite result (结业成绩)
 
-/** What a trainee's result in a program is made of: tests, graded practical work, mentor and trainer evaluations. */
-export const RESULT_COMPONENTS = ['quizzes', 'practical', 'mentor', 'trainer'] as const;
-export type ResultComponent = (typeof RESULT_COMPONENTS)[number];
+import type { GradeBand, ResultComponent, ResultFormula } from '@lingyan/contracts';
+import { RESULT_COMPONENTS } from '@lingyan/contracts';
 
-/** Bands of a result, best first: 优秀, 良好, 合格, 不合格. */
-export const GRADE_BANDS = ['excellent', 'good', 'pass', 'fail'] as const;
-export type GradeBand = (typeof GRADE_BANDS)[number];
-
-/** How a program turns component scores into a result. */
-export interface ResultFormula {
-  /** Percent weights of the components; they add up to 100. A weight of 0 leaves the component out. */
-  weights: Record<ResultComponent, number>;
-  /** Lowest score (0–100) of each band above 不合格: excellent > good > pass. */
-  bands: { excellent: number; good: number; pass: number };
-  /** Meeting the program's credit-hour requirement (学时) is required for any band above 不合格. */
-  creditsRequired: boolean;
-}
+export { GRADE_BANDS, RESULT_COMPONENTS } from '@lingyan/contracts';
+export type { GradeBand, ResultComponent, ResultFormula } from '@lingyan/contracts';
 
 /**
  * Common practice: tests 40%, practical work 30%, mentor and trainer 15% each; 优秀 from 90, 良好 from
@@ -82,38 +70,8 @@ export interface ResultInputs {
   requiredCredits: number;
 }
 
-/** One component's share of a result. */
-export interface ResultPart {
-  component: ResultComponent;
-  weight: number;
-  score: number | null;
-  /** weight × score / 100, 2 decimals; null when score is null */
-  contribution: number | null;
-}
-
-/** A trainee's result in a program (see `compositeResult`). */
-export interface CompositeResult {
-  /** 'pending' while a weighted component has no score yet; 'final' otherwise. */
-  state: 'pending' | 'final';
-  /**
-   * Weighted score 0–100 rounded to 1 decimal; while pending, the score of what is in so far (missing
-   * parts count 0), so the trainee sees where they stand.
-   */
-  score: number;
-  /** The band of a final result; null while pending. */
-  band: GradeBand | null;
-  /** Every component, in `RESULT_COMPONENTS` order, including weight-0 ones. */
-  parts: ResultPart[];
-  /** Weighted components without a score, in `RESULT_COMPONENTS` order. */
-  missing: ResultComponent[];
-  /** Earned credits reach the required ones (compared in hundredths). */
-  creditsMet: boolean;
-  /**
-   * Why the band is what it is: 'score' (by the thresholds) or 'credits_short' (不合格 because the
-   * credit-hour requirement is not met although the score would pass). Null while pending.
-   */
-  bandReason: 'score' | 'credits_short' | null;
-}
+export type { CompositeResult, ResultPart } from '@lingyan/contracts';
+import type { CompositeResult, ResultPart } from '@lingyan/contracts';
 
 /**
  * The band of a score: the best band whose threshold it reaches. Thresholds are inclusive and the
@@ -193,4 +151,27 @@ function assertCredits(credits: number, what: string): void {
 function roundHalfUp(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(Number((value * factor).toPrecision(12))) / factor;
+}
+
+/**
+ * The formula as it applies to a program that has nothing for some components (no quiz, no graded
+ * practical work): their weight is shared out among the others in proportion, so a trainee is never
+ * left waiting for a score that cannot come. Unchanged when nothing is absent or nothing would be left.
+ */
+export function effectiveFormula(formula: ResultFormula, absent: readonly ResultComponent[]): ResultFormula {
+  const kept = RESULT_COMPONENTS.filter((c) => !absent.includes(c) && formula.weights[c] > 0);
+  const dropped = RESULT_COMPONENTS.filter((c) => absent.includes(c) && formula.weights[c] > 0);
+  if (dropped.length === 0 || kept.length === 0) return formula;
+  const keptSum = kept.reduce((sum, c) => sum + formula.weights[c], 0);
+  const weights = Object.fromEntries(RESULT_COMPONENTS.map((c) => [c, 0])) as Record<ResultComponent, number>;
+  let given = 0;
+  kept.forEach((c, i) => {
+    // The last takes what is left, so the weights add up to exactly 100.
+    weights[c] =
+      i === kept.length - 1
+        ? Math.round((100 - given) * 100) / 100
+        : Math.round((formula.weights[c] * 10_000) / keptSum) / 100;
+    given += weights[c];
+  });
+  return { ...formula, weights };
 }

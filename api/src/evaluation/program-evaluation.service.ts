@@ -1,0 +1,337 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type {
+  GradeBand,
+  Page,
+  ProgramEvaluationDto,
+  ProgramResultDto,
+  ResultListDto,
+  ResultRowDto,
+  TraineeEvaluationDto,
+} from '@lingyan/contracts';
+import { RESULT_COMPONENTS } from '@lingyan/contracts';
+import { resultFormulaProblems, rubricProblems, rubricScore } from '@lingyan/domain';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError } from '../common/domain-error';
+import { containsPattern } from '../common/like';
+import { TraineesService } from '../cohorts/trainees.service';
+import { writeSheet, type SheetFile, type SheetFormat } from '../cohorts/export/sheet-writer';
+import { ProgramsService } from '../curriculum/programs.service';
+import type {
+  CohortResultQueryDto,
+  EvaluableQueryDto,
+  EvaluateTraineeDto,
+  ProgramEvaluationBodyDto,
+} from './evaluation.dto';
+import { ResultsService, type ProgramSettings } from './results.service';
+
+const BAND_NAMES: Record<GradeBand, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+
+/** A trainee an evaluator may evaluate, with the evaluation they gave (if any). */
+export interface EvaluableTraineeDto {
+  traineeId: string;
+  name: string;
+  regionName: string | null;
+  evaluation: TraineeEvaluationDto | null;
+}
+
+/**
+ * Evaluations of trainees and their results in a program. A program's owner (or an administrator)
+ * sets its evaluation rubric and result formula. Mentors evaluate only their own mentees in the
+ * program; trainers evaluate trainees enrolled in a program they teach in (they own it or a course of
+ * it). A trainee sees their own result and how it was made; administrators see the results of the
+ * trainees of a cohort inside their region.
+ */
+@Injectable()
+export class ProgramEvaluationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programs: ProgramsService,
+    private readonly results: ResultsService,
+    private readonly trainees: TraineesService,
+  ) {}
+
+  async settings(actor: AuthUser, programId: string): Promise<ProgramEvaluationDto> {
+    await this.programs.editable(actor, programId);
+    return toSettingsDto(await this.results.settings(programId));
+  }
+
+  async updateSettings(
+    actor: AuthUser,
+    programId: string,
+    dto: ProgramEvaluationBodyDto,
+  ): Promise<ProgramEvaluationDto> {
+    const problems = [
+      ...rubricProblems(dto.rubric).map((problem) => ({ field: 'rubric', problems: [problem] })),
+      ...resultFormulaProblems(dto.formula).map((problem) => ({ field: 'formula', problems: [problem] })),
+    ];
+    if (problems.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
+        problems,
+      );
+    }
+    await this.dataSource.transaction(async (tx) => {
+      await this.programs.editable(actor, programId, tx);
+      const evaluation = {
+        rubric: dto.rubric,
+        formula: {
+          weights: dto.formula.weights,
+          bands: dto.formula.bands,
+          creditsRequired: dto.formula.creditsRequired,
+        },
+        updatedAt: new Date().toISOString(),
+      };
+      await tx.query(`UPDATE program SET evaluation = $2, updated_at = now() WHERE id = $1`, [
+        programId,
+        JSON.stringify(evaluation),
+      ]);
+    });
+    return toSettingsDto(await this.results.settings(programId));
+  }
+
+  /** The trainees the actor may evaluate in the program in this role. */
+  async evaluable(actor: AuthUser, programId: string, query: EvaluableQueryDto): Promise<Page<EvaluableTraineeDto>> {
+    const settings = await this.results.settings(programId);
+    await this.requireEvaluator(actor, settings, query.role);
+    const rows = await this.dataSource.query<
+      Array<{ id: string; name: string; region_name: string | null; total: number }>
+    >(
+      `SELECT u.id, u.name, r.name AS region_name, count(*) OVER ()::int AS total
+         FROM app_user u LEFT JOIN region r ON r.code = u.region_code
+        WHERE ${query.role === 'mentor' ? MENTEE : ENROLLED}
+          AND ($3::text IS NULL OR u.name ILIKE $3 OR u.username ILIKE $3)
+        ORDER BY u.name, u.id LIMIT $4 OFFSET $5`,
+      [programId, actor.id, containsPattern(query.q), query.limit, (query.page - 1) * query.limit],
+    );
+    const mine = (
+      await this.results.evaluationsOf(
+        programId,
+        rows.map((r) => r.id),
+        actor.id,
+      )
+    ).filter((e) => e.role === query.role);
+    const items = rows.map<EvaluableTraineeDto>((row) => ({
+      traineeId: row.id,
+      name: row.name,
+      regionName: row.region_name,
+      evaluation: mine.find((e) => e.traineeId === row.id) ?? null,
+    }));
+    return { items, total: rows[0]?.total ?? 0, page: query.page, limit: query.limit };
+  }
+
+  /** Evaluates a trainee with the program's rubric (again: the evaluation is replaced). */
+  async evaluate(
+    actor: AuthUser,
+    programId: string,
+    traineeId: string,
+    dto: EvaluateTraineeDto,
+  ): Promise<TraineeEvaluationDto> {
+    const settings = await this.results.settings(programId);
+    await this.requireEvaluator(actor, settings, dto.role);
+    const [allowed] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM app_user u WHERE u.id = $3 AND ${dto.role === 'mentor' ? MENTEE : ENROLLED}`,
+      [programId, actor.id, traineeId],
+    );
+    if (!allowed) {
+      throw new DomainError(
+        'FORBIDDEN',
+        dto.role === 'mentor'
+          ? 'A mentor evaluates only their own mentees in this program.'
+          : 'This trainee is not enrolled in the program.',
+      );
+    }
+    const known = new Set(settings.rubric.criteria.map((c) => c.id));
+    const problems = [
+      ...Object.keys(dto.selection)
+        .filter((id) => !known.has(id))
+        .map((id) => ({ field: `selection.${id}`, problems: ['not a criterion of this rubric'] })),
+      ...settings.rubric.criteria.flatMap((c) => {
+        const level = dto.selection[c.id];
+        if (level === undefined) return [{ field: `selection.${c.id}`, problems: ['choose a level'] }];
+        return Number.isInteger(level) && level >= 0 && level < c.levels.length
+          ? []
+          : [{ field: `selection.${c.id}`, problems: [`a level from 0 to ${c.levels.length - 1}`] }];
+      }),
+    ];
+    if (problems.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
+        problems,
+      );
+    }
+    const score = rubricScore(settings.rubric, dto.selection);
+    await this.dataSource.query(
+      `INSERT INTO trainee_evaluation (program_id, trainee_id, evaluator_id, role, selection, points, max_points,
+                                       percent, comment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT ON CONSTRAINT uq_trainee_evaluation DO UPDATE
+         SET selection = EXCLUDED.selection, points = EXCLUDED.points, max_points = EXCLUDED.max_points,
+             percent = EXCLUDED.percent, comment = EXCLUDED.comment, updated_at = now()`,
+      [
+        programId,
+        traineeId,
+        actor.id,
+        dto.role,
+        JSON.stringify(dto.selection),
+        score.points,
+        score.maxPoints,
+        score.percent,
+        (dto.comment ?? '').trim(),
+      ],
+    );
+    const [mine] = (await this.results.evaluationsOf(programId, [traineeId], actor.id)).filter(
+      (e) => e.role === dto.role,
+    );
+    return mine;
+  }
+
+  /** A trainee's own result in a program they are enrolled in, with how it was made. */
+  async myResult(user: AuthUser, programId: string): Promise<ProgramResultDto> {
+    const [enrolled] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM program_enrolment WHERE program_id = $1 AND user_id = $2`,
+      [programId, user.id],
+    );
+    if (!enrolled) throw new DomainError('PROGRAM_NOT_FOUND', 'You are not enrolled in this program.');
+    const settings = await this.results.settings(programId);
+    const computed = (await this.results.compute(settings, [user.id])).get(user.id);
+    if (!computed) throw new DomainError('PROGRAM_NOT_FOUND', 'You are not enrolled in this program.');
+    return {
+      programId,
+      programTitle: settings.title,
+      traineeId: user.id,
+      traineeName: user.name,
+      formula: settings.formula,
+      effectiveWeights: computed.effective.weights,
+      result: computed.result,
+      items: computed.items,
+      evaluations: await this.results.evaluationsOf(programId, [user.id]),
+      earnedCredits: computed.earnedCredits,
+      requiredCredits: settings.requiredCredits,
+    };
+  }
+
+  /** The results of a cohort's trainees inside the administrator's region, with the band distribution. */
+  async cohortResults(actor: AuthUser, cohortId: string, query: CohortResultQueryDto): Promise<ResultListDto> {
+    const rows = await this.cohortRows(actor, cohortId, query);
+    const distribution: ResultListDto['distribution'] = { excellent: 0, good: 0, pass: 0, fail: 0, pending: 0 };
+    for (const row of rows) distribution[row.band ?? 'pending'] += 1;
+    const filtered = rows.filter(
+      (row) =>
+        (query.band === undefined || row.band === query.band) &&
+        (query.state === undefined || row.state === query.state),
+    );
+    const start = (query.page - 1) * query.limit;
+    return {
+      items: filtered.slice(start, start + query.limit),
+      total: filtered.length,
+      page: query.page,
+      limit: query.limit,
+      distribution,
+    };
+  }
+
+  async exportCohortResults(
+    actor: AuthUser,
+    cohortId: string,
+    query: CohortResultQueryDto,
+    format: SheetFormat,
+  ): Promise<SheetFile> {
+    const rows = (await this.cohortRows(actor, cohortId, query)).filter(
+      (row) =>
+        (query.band === undefined || row.band === query.band) &&
+        (query.state === undefined || row.state === query.state),
+    );
+    async function* cells() {
+      for (const r of rows) {
+        yield [
+          r.traineeName,
+          r.regionName,
+          r.cohortName,
+          ...RESULT_COMPONENTS.map((c) => r.parts[c]),
+          r.score,
+          r.band ? BAND_NAMES[r.band] : '待定',
+          r.creditsMet ? '是' : '否',
+        ];
+      }
+    }
+    return writeSheet(
+      format,
+      '结业成绩',
+      ['姓名', '所在地', '班次', '测验', '实践作业', '导师评价', '培训师评价', '总评', '等次', '学时达标'],
+      cells(),
+    );
+  }
+
+  private async cohortRows(actor: AuthUser, cohortId: string, query: CohortResultQueryDto): Promise<ResultRowDto[]> {
+    const selection = await this.trainees.select(actor, cohortId, { region: query.region, q: query.q });
+    const people = await this.dataSource.query<Array<{ user_id: string; name: string; region_name: string }>>(
+      `SELECT e.user_id, u.name, coalesce(r.name, e.region_code) AS region_name
+         FROM enrolment e JOIN app_user u ON u.id = e.user_id LEFT JOIN region r ON r.code = e.region_code
+        WHERE ${selection.where}
+        ORDER BY u.name, e.user_id`,
+      selection.params,
+    );
+    const [cohort] = await this.dataSource.query<Array<{ program_id: string }>>(
+      `SELECT program_id FROM cohort WHERE id = $1`,
+      [cohortId],
+    );
+    const settings = await this.results.settings(cohort.program_id);
+    const computed = await this.results.compute(
+      settings,
+      people.map((p) => p.user_id),
+    );
+    return people.map((p) => {
+      const { result } = computed.get(p.user_id) as { result: ProgramResultDto['result'] };
+      return {
+        traineeId: p.user_id,
+        traineeName: p.name,
+        regionName: p.region_name,
+        cohortName: selection.cohort.name,
+        state: result.state,
+        score: result.score,
+        band: result.band,
+        parts: Object.fromEntries(result.parts.map((part) => [part.component, part.score])) as ResultRowDto['parts'],
+        creditsMet: result.creditsMet,
+      };
+    });
+  }
+
+  private async requireEvaluator(actor: AuthUser, settings: ProgramSettings, role: 'mentor' | 'trainer') {
+    if (!actor.roles.includes(role)) {
+      throw new DomainError('FORBIDDEN', `Only a ${role} evaluates as a ${role}.`);
+    }
+    if (role === 'trainer') {
+      const [teaches] = await this.dataSource.query<unknown[]>(
+        `SELECT 1 FROM program p WHERE p.id = $1 AND (p.owner_id = $2 OR EXISTS (
+           SELECT 1 FROM program_course pc JOIN course c ON c.id = pc.course_id
+            WHERE pc.program_id = p.id AND (c.owner_id = $2 OR EXISTS (
+              SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $2))))`,
+        [settings.id, actor.id],
+      );
+      if (!teaches)
+        throw new DomainError('FORBIDDEN', 'Only a trainer who teaches in this program evaluates its trainees.');
+    }
+  }
+}
+
+/** `u` is a mentee of the mentor `$2` in the program `$1` (an active or completed pairing). */
+const MENTEE = `EXISTS (SELECT 1 FROM mentorship ms WHERE ms.program_id = $1 AND ms.mentor_id = $2
+                          AND ms.trainee_id = u.id AND ms.status IN ('active', 'completed'))`;
+/** `u` is enrolled in the program `$1` (`$2` is not used). */
+const ENROLLED = `EXISTS (SELECT 1 FROM program_enrolment pe WHERE pe.program_id = $1 AND pe.user_id = u.id)
+                  AND $2::uuid IS NOT NULL`;
+
+function toSettingsDto(settings: ProgramSettings): ProgramEvaluationDto {
+  return {
+    programId: settings.id,
+    programTitle: settings.title,
+    rubric: settings.rubric,
+    formula: settings.formula,
+    absent: settings.absent,
+    updatedAt: settings.updatedAt,
+  };
+}
