@@ -360,4 +360,46 @@ describe('question banks and quizzes (trainer)', () => {
     expect(realProblems(problems)).toEqual([]);
     await context.close();
   });
+  it('imports a question sheet: the preview names a bad row, the fixed file imports once', async () => {
+    const token = await apiToken('trainer');
+    const course = await api<AuthoredCourseDto>(token, 'POST', '/curriculum/courses', {
+      title: `题库导入课 ${uniqueSuffix()}`,
+      category: 'governance',
+    });
+    expect(course.status).toBe(201);
+    const { context, page, problems } = await newPage(browser, DESKTOP);
+    await signInAs(page, 'trainer');
+    await page.goto(`${BASE_URL}/teach/courses/${course.body.id}/questions`);
+    await page.getByTestId('import-questions').click();
+
+    const header = '题型,题干,选项A,选项B,选项C,答案,解析,标签,难度,分值';
+    const good = [
+      '单选,“四议”第一步由谁提议？,村党组织,村委会,乡镇,A,四议第一步,四议两公开,易,1',
+      '判断,监委会主任可由村委会主任兼任。,,,,错,,基层治理,,',
+    ];
+    const csv = (rows: string[]) => Buffer.from(`\ufeff${[header, ...rows].join('\r\n')}\r\n`, 'utf8');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'bank.csv',
+      mimeType: 'text/csv',
+      buffer: csv([...good, '论述,没有这种题型,,,,,,,,']),
+    });
+    await page.getByTestId('import-error').filter({ hasText: '论述' }).waitFor();
+    await page.getByTestId('import-summary').filter({ hasText: '可导入 2 题' }).waitFor();
+    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+    await screenshot(page, 'questions-import-errors');
+
+    await page.getByTestId('import-file').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: csv(good) });
+    await page.getByTestId('import-preview').locator('tr').filter({ hasText: '监委会主任' }).waitFor();
+    await screenshot(page, 'questions-import-preview');
+    await page.getByTestId('import-apply').click();
+    await page.locator('.ant-message').filter({ hasText: '已导入 2 题' }).waitFor();
+    await page.getByTestId('bank-summary').filter({ hasText: '2' }).waitFor();
+    const bank = await api<ListPage<QuestionDto>>(token, 'GET', `/curriculum/courses/${course.body.id}/questions`);
+    expect(bank.body.items.map((q) => [q.kind, q.tags])).toEqual([
+      ['single', ['四议两公开']],
+      ['true_false', ['基层治理']],
+    ]);
+    expect(realProblems(problems)).toEqual([]);
+    await context.close();
+  });
 });

@@ -52,6 +52,7 @@ import {
   stemLine,
 } from './question-format';
 import { QuestionForm } from './question-form';
+import { QuestionSheets } from './question-sheets';
 import { QuestionsService } from './questions.service';
 
 interface Filters {
@@ -110,6 +111,7 @@ type Editing = { question: QuestionDto | null } | null;
     TPipe,
     LoadError,
     QuestionForm,
+    QuestionSheets,
   ],
   templateUrl: './question-bank.page.html',
   styleUrl: './question-bank.page.scss',
