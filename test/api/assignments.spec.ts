@@ -9,6 +9,7 @@ import type {
   SubmissionReviewViewDto,
 } from '@lingyan/contracts';
 import { DEFAULT_ASSIGNMENT_SETTINGS } from '@lingyan/contracts';
+import { DEMO_ASSIGNMENT_TITLE } from '../../api/src/database/seed/demo-quiz';
 import { authoring, createAccount, rows, userId, type Account } from './support/api-helpers';
 import { mp4Bytes, pdfBytes, pngBytes } from './support/media-files';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
@@ -207,5 +208,18 @@ describe('evaluation: practical work with a rubric', () => {
     expect((late.body as AssignmentDto).submission).toMatchObject({ status: 'submitted', late: true });
     const queue = (await api(trainer).get('/evaluation/submissions')).body as Page<SubmissionQueueItemDto>;
     expect(queue.items.map((i) => i.late)).toEqual([true]);
+  });
+
+  it('seeds a demo assignment that is ready to take', async () => {
+    const [demo] = await rows<{ id: string; course_id: string }>(
+      t,
+      `SELECT id, course_id FROM module WHERE kind = 'assignment' AND title = $1`,
+      [DEMO_ASSIGNMENT_TITLE],
+    );
+    const course = (await authoring(t).getCourse(trainer, demo.course_id)).body as AuthoredCourseDto;
+    expect(course.modules.find((m) => m.id === demo.id)?.problems).toEqual([]);
+    const view = (await api(trainee2).get(`/learning/assignments/${demo.id}`)).body as AssignmentDto;
+    expect(view).toMatchObject({ maxPoints: 25, submission: null });
+    expect(view.settings.rubric.criteria.map((c) => c.name)).toEqual(['切合村情', '项目可落地', '机制完整']);
   });
 });

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { moduleCompletionCredits } from '@lingyan/domain';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_PROGRAM } from './seed/demo-curriculum';
-import { seedDemoQuiz } from './seed/demo-quiz';
+import { seedDemoAssignment, seedDemoQuiz } from './seed/demo-quiz';
 import type { MediaStorage } from '../media/storage';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
 import { seedDemoCohort } from './seed/demo-cohort';
@@ -95,6 +95,15 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
         if (await seedDemoQuiz(tx)) {
           await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-quiz')`);
           log('loaded the demo quiz and its question bank');
+        }
+      });
+    }
+
+    if (options.demoData && !(await seeded(dataSource, 'demo-assignment'))) {
+      await dataSource.transaction(async (tx) => {
+        if (await seedDemoAssignment(tx)) {
+          await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-assignment')`);
+          log('loaded the demo assignment');
         }
       });
     }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { QuestionRequest, QuizSettings } from '@lingyan/contracts';
+import type { AssignmentSettings, QuestionRequest, QuizSettings } from '@lingyan/contracts';
 import { DEFAULT_QUIZ_SETTINGS } from '@lingyan/contracts';
 import { defaultPoints, moduleCompletionCredits } from '@lingyan/domain';
 
@@ -117,6 +117,83 @@ export async function seedDemoQuiz(tx: EntityManager): Promise<boolean> {
     `INSERT INTO module (course_id, position, kind, title, estimated_minutes, credits, quiz)
      SELECT $1, coalesce(max(position) + 1, 0), 'quiz', $2, $3, $4, $5 FROM module WHERE course_id = $1`,
     [course.id, DEMO_QUIZ_TITLE, minutes, moduleCompletionCredits(minutes).credits, JSON.stringify(SETTINGS(ids))],
+  );
+  return true;
+}
+
+export const DEMO_ASSIGNMENT_TITLE = '实践作业：拟定一份党建联建工作方案';
+
+const ASSIGNMENT_TASK = `## 作业要求
+
+结合本村实际，拟定一份党建联建工作方案（800 字以上），可以附上现场照片或已有的文件（PDF、图片）。
+
+方案至少写清楚：
+
+1. **联建对象**：和哪个村、企业或单位联建，为什么选它；
+2. **共同目标**：联建要解决本村的什么问题，一年后达到什么样子；
+3. **具体项目**：两到三个可以落地的项目，各自的牵头人和时间表；
+4. **保障机制**：联席会议怎么开、资源怎么共享、收益怎么分配。
+
+> 培训师将按下面的评分量表评阅。未达合格线的，会退回修改。`;
+
+const ASSIGNMENT: AssignmentSettings = {
+  rubric: {
+    criteria: [
+      {
+        id: 'fit',
+        name: '切合村情',
+        levels: [
+          { label: '不足', points: 0 },
+          { label: '基本切合', points: 6 },
+          { label: '切合', points: 8 },
+          { label: '非常切合', points: 10 },
+        ],
+      },
+      {
+        id: 'projects',
+        name: '项目可落地',
+        levels: [
+          { label: '不足', points: 0 },
+          { label: '基本可行', points: 6 },
+          { label: '可行', points: 8 },
+          { label: '具体可行', points: 10 },
+        ],
+      },
+      {
+        id: 'mechanism',
+        name: '机制完整',
+        levels: [
+          { label: '缺失', points: 0 },
+          { label: '部分', points: 3 },
+          { label: '完整', points: 5 },
+        ],
+      },
+    ],
+  },
+  dueAt: null,
+  passPercent: 60,
+  maxFiles: 5,
+};
+
+/** A practical assignment after the demo quiz; false when the course is not there. */
+export async function seedDemoAssignment(tx: EntityManager): Promise<boolean> {
+  const [course] = await tx.query<Array<{ id: string }>>(
+    `SELECT id FROM course WHERE title = $1 AND revision_of IS NULL LIMIT 1`,
+    [DEMO_QUIZ_COURSE],
+  );
+  if (!course) return false;
+  const minutes = 60;
+  await tx.query(
+    `INSERT INTO module (course_id, position, kind, title, body, estimated_minutes, credits, assignment)
+     SELECT $1, coalesce(max(position) + 1, 0), 'assignment', $2, $3, $4, $5, $6 FROM module WHERE course_id = $1`,
+    [
+      course.id,
+      DEMO_ASSIGNMENT_TITLE,
+      ASSIGNMENT_TASK,
+      minutes,
+      moduleCompletionCredits(minutes).credits,
+      JSON.stringify(ASSIGNMENT),
+    ],
   );
   return true;
 }
