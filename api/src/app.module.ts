@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -47,6 +48,7 @@ export class AppModule {
         EvaluationModule,
         NotificationsModule,
         CohortsModule,
+        CertificatesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

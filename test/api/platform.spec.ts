@@ -69,12 +69,14 @@ describe('the platform', () => {
       expect(open.map((r) => r.name)).toEqual([]);
     });
 
-    it('only sign-in, refresh, logout, health and signed media links are public', () => {
+    it('only sign-in, refresh, logout, health, signed media links and certificate verification are public', () => {
       const publicRoutes = routes(t)
         .filter((r) => r.meta?.public)
         .map((r) => `${r.method} ${r.path}`)
         .sort();
       expect(publicRoutes).toEqual([
+        // The QR code on a printed certificate leads here; it answers only a masked name (see certificates).
+        'GET /api/certificates/verify/:code',
         'GET /api/health',
         // Checks its own signature, made for one signed-in user and expiring (see media-links.ts).
         'GET /api/media/:id/content',

@@ -39,6 +39,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'QUESTION_NOT_FOUND':
     case 'QUIZ_NOT_FOUND':
     case 'ATTEMPT_NOT_FOUND':
+    case 'CERTIFICATE_NOT_FOUND':
     case 'ASSIGNMENT_NOT_FOUND':
     case 'SUBMISSION_NOT_FOUND':
       return 404;
@@ -63,6 +64,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'ATTEMPT_CLOSED':
     case 'TIME_UP':
     case 'ANSWER_NOT_PENDING':
+    case 'CERTIFICATE_NOT_ELIGIBLE':
+    case 'CERTIFICATE_REVOKED':
     case 'SUBMISSION_LOCKED':
     case 'SUBMISSION_NOT_PENDING':
       return 409;

@@ -11,3 +11,4 @@ export * from './lib/programs';
 export * from './lib/cohorts';
 export * from './lib/notifications';
 export * from './lib/evaluation';
+export * from './lib/certificates';

@@ -8,3 +8,4 @@ export * from './lib/quizzes';
 export * from './lib/rubrics';
 export * from './lib/results';
 export * from './lib/question-sheet';
+export * from './lib/certificates';

@@ -7,6 +7,9 @@ export const appRoutes: Route[] = [
     canActivate: [guestGuard],
     loadComponent: () => import('./core/auth/login.page').then((m) => m.LoginPage),
   },
+  // Public on purpose: the QR code of a printed certificate leads here.
+  { path: 'verify', loadComponent: () => import('./certificates/verify.page').then((m) => m.VerifyPage) },
+  { path: 'verify/:code', loadComponent: () => import('./certificates/verify.page').then((m) => m.VerifyPage) },
   {
     path: '',
     canActivate: [authGuard],

@@ -5,6 +5,7 @@ import { CohortsAndCompletion1764374400000 } from './1764374400000-CohortsAndCom
 import { ProgressWritePath1764460800000 } from './1764460800000-ProgressWritePath';
 import { ProgressRetry1764547200000 } from './1764547200000-ProgressRetry';
 import { QuizzesAndQuestionBanks1764633600000 } from './1764633600000-QuizzesAndQuestionBanks';
+import { Certificates1764720000000 } from './1764720000000-Certificates';
 import { Assignments1764806400000 } from './1764806400000-Assignments';
 import { EvaluationsAndResults1764979200000 } from './1764979200000-EvaluationsAndResults';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   ProgressWritePath1764460800000,
   ProgressRetry1764547200000,
   QuizzesAndQuestionBanks1764633600000,
+  Certificates1764720000000,
   Assignments1764806400000,
   EvaluationsAndResults1764979200000,
 ];

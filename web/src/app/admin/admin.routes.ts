@@ -15,6 +15,10 @@ export const adminRoutes: Route[] = [
       { path: 'new', loadComponent: () => import('./cohorts/cohort-form.page').then((m) => m.CohortFormPage) },
       { path: ':id', loadComponent: () => import('./cohorts/cohort-detail.page').then((m) => m.CohortDetailPage) },
       { path: ':id/edit', loadComponent: () => import('./cohorts/cohort-form.page').then((m) => m.CohortFormPage) },
+      {
+        path: ':id/certificates',
+        loadComponent: () => import('../certificates/cohort-certificates.page').then((m) => m.CohortCertificatesPage),
+      },
     ],
   },
 ];

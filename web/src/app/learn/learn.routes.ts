@@ -13,6 +13,10 @@ export const learnRoutes: Route[] = [
       { path: 'courses/:id', loadComponent: () => import('./course.page').then((m) => m.CoursePage) },
       { path: 'modules/:id', loadComponent: () => import('./module.page').then((m) => m.ModulePage) },
       { path: 'quizzes/:id', loadComponent: () => import('./quiz/quiz.page').then((m) => m.QuizPage) },
+      {
+        path: 'certificates',
+        loadComponent: () => import('../certificates/my-certificates.page').then((m) => m.MyCertificatesPage),
+      },
     ],
   },
 ];

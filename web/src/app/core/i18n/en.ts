@@ -3,6 +3,7 @@ import { enDashboard } from './sections/dashboard.en';
 import { enNotifications } from './sections/notifications.en';
 import { enQuestions } from './sections/questions.en';
 import { enQuiz } from './sections/quiz.en';
+import { enCertificates } from './sections/certificates.en';
 import type { Dictionary } from './translation-key';
 
 /** English. Typed as `Dictionary`: a missing or an extra key is a compile error. */
@@ -795,6 +796,9 @@ export const en: Dictionary = {
   'errors.SUBMISSION_NOT_FOUND': 'This submission could not be found.',
   'errors.SUBMISSION_LOCKED': 'The work is submitted and waits for the trainer; it cannot change now.',
   'errors.SUBMISSION_NOT_PENDING': 'This submission is not waiting for a review.',
+  'errors.CERTIFICATE_NOT_FOUND': 'This certificate does not exist, or is outside your region.',
+  'errors.CERTIFICATE_NOT_ELIGIBLE': 'You have not completed this program yet, so there is no certificate to collect.',
+  'errors.CERTIFICATE_REVOKED': 'This certificate has been revoked.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',
@@ -806,4 +810,5 @@ export const en: Dictionary = {
   ...enNotifications,
   ...enQuestions,
   ...enQuiz,
+  ...enCertificates,
 };

@@ -3,6 +3,7 @@ import { zhDashboard } from './sections/dashboard.zh';
 import { zhNotifications } from './sections/notifications.zh';
 import { zhQuestions } from './sections/questions.zh';
 import { zhQuiz } from './sections/quiz.zh';
+import { zhCertificates } from './sections/certificates.zh';
 
 /**
  * The source dictionary (Simplified Chinese). Every UI string of the app lives here; `en.ts` must
@@ -765,6 +766,9 @@ export const zh = {
   'errors.SUBMISSION_NOT_FOUND': '找不到该作业提交。',
   'errors.SUBMISSION_LOCKED': '作业已提交，等待培训师评阅，暂不能修改。',
   'errors.SUBMISSION_NOT_PENDING': '该作业不在待评阅状态。',
+  'errors.CERTIFICATE_NOT_FOUND': '找不到该证书，或它不在您的管理范围内。',
+  'errors.CERTIFICATE_NOT_ELIGIBLE': '尚未完成该培训项目的学习，暂不能领取结业证书。',
+  'errors.CERTIFICATE_REVOKED': '该证书已被撤销。',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': '不能停用自己的账号，也不能取消自己的管理员角色。',
   'errors.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
   'errors.INTERNAL': '服务器出错了，请稍后再试。',
@@ -776,4 +780,5 @@ export const zh = {
   ...zhNotifications,
   ...zhQuestions,
   ...zhQuiz,
+  ...zhCertificates,
 } as const;
