@@ -234,5 +234,41 @@ describe('evaluation: mentor and trainer evaluations and the composite result', 
       expect(text).toContain('良好');
       expect(text).not.toContain('安学员');
     });
+
+    it('issues a certificate for a completed program only when the final result is not 不合格', async () => {
+      await sql(t, `UPDATE enrolment SET status = 'completed', completed_at = now() WHERE cohort_id = $1`, [cohortId]);
+      // b: everything in, and all of it poor → a final 不合格.
+      await sql(t, `INSERT INTO mentorship (mentor_id, trainee_id, program_id) VALUES ($1, $2, $3)`, [
+        await userId(t, 'mentor'),
+        b.id,
+        program.id,
+      ]);
+      await api(mentor).put(evaluation(b.id), { role: 'mentor', selection: ALL(0) });
+      await api(trainer).put(evaluation(b.id), { role: 'trainer', selection: ALL(0) });
+      await sql(
+        t,
+        `INSERT INTO quiz_attempt (user_id, module_id, course_id, number, questions, max_score, submitted_at, score,
+                                   percent, passed, graded_at)
+         VALUES ($1, $2, $3, 1, '[]', 10, now(), 1, 10, false, now())`,
+        [b.id, quizId, program.courses[0].id],
+      );
+      await sql(
+        t,
+        `INSERT INTO assignment_submission (user_id, module_id, course_id, status, version, submitted_at, percent, passed)
+         VALUES ($1, $2, $3, 'graded', 1, now(), 20, false)`,
+        [b.id, assignmentId, program.courses[0].id],
+      );
+      const theirs = (await api(b.token).get(`/learning/programs/${program.id}/result`)).body as ProgramResultDto;
+      expect(theirs.result).toMatchObject({ state: 'final', band: 'fail' });
+
+      const mine = await request(t.http).post(`/api/certificates/mine/${program.id}`).set('Authorization', a.token);
+      expect(mine.status).toBe(200);
+      expect(mine.body.serial).toMatch(/^LY-/);
+      const refused = await request(t.http).post(`/api/certificates/mine/${program.id}`).set('Authorization', b.token);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toBe('CERTIFICATE_NOT_ELIGIBLE');
+      const issued = await request(t.http).post(`/api/cohorts/${cohortId}/certificates`).set('Authorization', admin);
+      expect(issued.body).toMatchObject({ issued: 0, existing: 1, notEligible: 1 });
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   type CertificateVerificationDto,
   type ClaimableCertificateDto,
   type CohortCertificateDto,
+  type GradeBand,
   type IssueCertificatesResponse,
   type MyCertificatesDto,
   type Page,
@@ -26,6 +27,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { chinaToday, overlaps } from '../cohorts/cohort-access';
 import { DomainError } from '../common/domain-error';
 import { containsPattern } from '../common/like';
+import { ResultsService } from '../evaluation/results.service';
 import { RegionsService } from '../regions/regions.service';
 import { renderCertificatePdf } from './certificate-pdf';
 import type { CohortCertificatesQuery } from './certificates.dto';
@@ -117,7 +119,21 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
+    private readonly results: ResultsService,
   ) {}
+
+  /**
+   * The band of each trainee's composite result in the program, when it is final: a final 不合格 earns
+   * no certificate. A result still pending (an evaluation not given yet) does not hold one back.
+   */
+  private async finalBands(programId: string, userIds: readonly string[]): Promise<Map<string, GradeBand>> {
+    const settings = await this.results.settings(programId);
+    const computed = await this.results.compute(settings, userIds);
+    const bands = new Map<string, GradeBand>();
+    for (const [userId, { result }] of computed)
+      if (result.state === 'final' && result.band) bands.set(userId, result.band);
+    return bands;
+  }
 
   // -------------------------------------------------------------------------------------------
   // Administrators: a cohort's certificates
@@ -160,9 +176,14 @@ export class CertificatesService {
       );
       const result: IssueCertificatesResponse = { issued: 0, existing: 0, revoked: 0, notEligible: 0 };
       const grants: Grant[] = [];
+      const bands = await this.finalBands(
+        cohort.program_id,
+        rows.filter((r) => r.status === 'completed').map((r) => r.user_id),
+      );
       for (const row of rows) {
-        if (!certificateEligible({ enrolmentStatus: row.status })) result.notEligible++;
-        else if (row.live) result.existing++;
+        if (!certificateEligible({ enrolmentStatus: row.status, resultBand: bands.get(row.user_id) })) {
+          result.notEligible++;
+        } else if (row.live) result.existing++;
         else if (row.revoked) result.revoked++;
         else grants.push({ userId: row.user_id, cohortId, holderName: row.name });
       }
@@ -346,7 +367,8 @@ export class CertificatesService {
           ORDER BY e.completed_at NULLS LAST, e.enrolled_at`,
         [user.id, programId],
       );
-      const earned = enrolments.find((e) => certificateEligible({ enrolmentStatus: e.status }));
+      const band = (await this.finalBands(programId, [user.id])).get(user.id);
+      const earned = enrolments.find((e) => certificateEligible({ enrolmentStatus: e.status, resultBand: band }));
       if (!earned) {
         throw new DomainError(
           'CERTIFICATE_NOT_ELIGIBLE',

@@ -32,5 +32,6 @@ import { QuestionSheetService } from './question-sheet.service';
     ResultsService,
     ProgramEvaluationService,
   ],
+  exports: [ResultsService],
 })
 export class EvaluationModule {}
