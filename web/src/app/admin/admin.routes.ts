@@ -16,6 +16,10 @@ export const adminRoutes: Route[] = [
       { path: ':id', loadComponent: () => import('./cohorts/cohort-detail.page').then((m) => m.CohortDetailPage) },
       { path: ':id/edit', loadComponent: () => import('./cohorts/cohort-form.page').then((m) => m.CohortFormPage) },
       {
+        path: ':id/results',
+        loadComponent: () => import('./results/cohort-results.page').then((m) => m.CohortResultsPage),
+      },
+      {
         path: ':id/certificates',
         loadComponent: () => import('../certificates/cohort-certificates.page').then((m) => m.CohortCertificatesPage),
       },

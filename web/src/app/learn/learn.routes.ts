@@ -10,6 +10,7 @@ export const learnRoutes: Route[] = [
       { path: '', loadComponent: () => import('./learn-home.page').then((m) => m.LearnHomePage) },
       { path: 'catalog', loadComponent: () => import('./catalog.page').then((m) => m.CatalogPage) },
       { path: 'credits', loadComponent: () => import('./credits.page').then((m) => m.CreditsPage) },
+      { path: 'programs/:id/result', loadComponent: () => import('./result/result.page').then((m) => m.ResultPage) },
       { path: 'courses/:id', loadComponent: () => import('./course.page').then((m) => m.CoursePage) },
       { path: 'modules/:id', loadComponent: () => import('./module.page').then((m) => m.ModulePage) },
       { path: 'quizzes/:id', loadComponent: () => import('./quiz/quiz.page').then((m) => m.QuizPage) },

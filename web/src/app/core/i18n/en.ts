@@ -3,6 +3,7 @@ import { enDashboard } from './sections/dashboard.en';
 import { enNotifications } from './sections/notifications.en';
 import { enQuestions } from './sections/questions.en';
 import { enQuiz } from './sections/quiz.en';
+import { enResults } from './sections/results.en';
 import { enCertificates } from './sections/certificates.en';
 import type { Dictionary } from './translation-key';
 
@@ -810,5 +811,6 @@ export const en: Dictionary = {
   ...enNotifications,
   ...enQuestions,
   ...enQuiz,
+  ...enResults,
   ...enCertificates,
 };

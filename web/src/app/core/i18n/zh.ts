@@ -3,6 +3,7 @@ import { zhDashboard } from './sections/dashboard.zh';
 import { zhNotifications } from './sections/notifications.zh';
 import { zhQuestions } from './sections/questions.zh';
 import { zhQuiz } from './sections/quiz.zh';
+import { zhResults } from './sections/results.zh';
 import { zhCertificates } from './sections/certificates.zh';
 
 /**
@@ -780,5 +781,6 @@ export const zh = {
   ...zhNotifications,
   ...zhQuestions,
   ...zhQuiz,
+  ...zhResults,
   ...zhCertificates,
 } as const;
