@@ -90,6 +90,9 @@ describe('evaluation: mentor and trainer evaluations and the composite result', 
         updatedAt: null,
       });
       expect((await api(outsider.token).get(`/evaluation/programs/${program.id}/settings`)).status).toBe(404);
+      // The program's mentor reads the rubric they evaluate with.
+      expect((await api(mentor).get(`/evaluation/programs/${program.id}/settings`)).status).toBe(200);
+      expect((await api(a.token).get(`/evaluation/programs/${program.id}/settings`)).status).toBe(403);
     });
 
     it('refuses a formula whose weights do not add up to 100, and changes nothing', async () => {

@@ -52,9 +52,32 @@ export class ProgramEvaluationService {
     private readonly trainees: TraineesService,
   ) {}
 
+  /** The rubric and formula, for those who set them and for those who evaluate with them. */
   async settings(actor: AuthUser, programId: string): Promise<ProgramEvaluationDto> {
-    await this.programs.editable(actor, programId);
-    return toSettingsDto(await this.results.settings(programId));
+    const settings = await this.results.settings(programId);
+    if (!(await this.evaluates(actor, settings))) await this.programs.editable(actor, programId);
+    return toSettingsDto(settings);
+  }
+
+  /** The actor evaluates the program's trainees: a trainer who teaches in it, or a mentor of one of them. */
+  private async evaluates(actor: AuthUser, settings: ProgramSettings): Promise<boolean> {
+    for (const role of ['trainer', 'mentor'] as const) {
+      if (!actor.roles.includes(role)) continue;
+      if (role === 'trainer') {
+        const allowed = await this.requireEvaluator(actor, settings, role).then(
+          () => true,
+          () => false,
+        );
+        if (allowed) return true;
+      } else {
+        const [mentee] = await this.dataSource.query<unknown[]>(
+          `SELECT 1 FROM mentorship WHERE program_id = $1 AND mentor_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+          [settings.id, actor.id],
+        );
+        if (mentee) return true;
+      }
+    }
+    return false;
   }
 
   async updateSettings(

@@ -28,8 +28,11 @@ export class ResultsController {
   constructor(private readonly evaluation: ProgramEvaluationService) {}
 
   @Get('evaluation/programs/:id/settings')
-  @Auth('trainer', 'admin')
-  @ApiOkResponse({ description: 'The program’s evaluation rubric and result formula (the defaults until set).' })
+  @Auth('trainer', 'mentor', 'admin')
+  @ApiOkResponse({
+    description:
+      'The program’s evaluation rubric and result formula (the defaults until set): for its owner and administrators, and for the trainers and mentors who evaluate its trainees.',
+  })
   settings(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<ProgramEvaluationDto> {
     return this.evaluation.settings(actor, params.id);
   }

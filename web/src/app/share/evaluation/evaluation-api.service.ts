@@ -58,7 +58,7 @@ function toParams(query: object): HttpParams {
 export class EvaluationApi {
   private readonly http = inject(HttpClient);
 
-  /** The program's rubric and formula (its owner or an administrator only). */
+  /** The program's rubric and formula (its owner, administrators, and the trainers and mentors who evaluate). */
   settings(programId: string): Observable<ProgramEvaluationDto> {
     return this.http.get<ProgramEvaluationDto>(`/api/evaluation/programs/${id(programId)}/settings`, {
       context: silent(),
