@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -49,6 +50,7 @@ export class AppModule {
         NotificationsModule,
         CohortsModule,
         CertificatesModule,
+        RatingsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -66,6 +66,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'ANSWER_NOT_PENDING':
     case 'CERTIFICATE_NOT_ELIGIBLE':
     case 'CERTIFICATE_REVOKED':
+    case 'RATING_NOT_ALLOWED':
     case 'SUBMISSION_LOCKED':
     case 'SUBMISSION_NOT_PENDING':
       return 409;

@@ -12,3 +12,4 @@ export * from './lib/cohorts';
 export * from './lib/notifications';
 export * from './lib/evaluation';
 export * from './lib/certificates';
+export * from './lib/ratings';

@@ -9,3 +9,4 @@ export * from './lib/rubrics';
 export * from './lib/results';
 export * from './lib/question-sheet';
 export * from './lib/certificates';
+export * from './lib/ratings';

@@ -8,6 +8,7 @@ import { QuizzesAndQuestionBanks1764633600000 } from './1764633600000-QuizzesAnd
 import { Certificates1764720000000 } from './1764720000000-Certificates';
 import { Assignments1764806400000 } from './1764806400000-Assignments';
 import { EvaluationsAndResults1764979200000 } from './1764979200000-EvaluationsAndResults';
+import { CourseRatings1764892800000 } from './1764892800000-CourseRatings';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Certificates1764720000000,
   Assignments1764806400000,
   EvaluationsAndResults1764979200000,
+  CourseRatings1764892800000,
 ];

@@ -7,6 +7,7 @@ export const adminRoutes: Route[] = [
   { path: 'users', loadComponent: () => import('./users/user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./users/user-form.page').then((m) => m.UserFormPage) },
   { path: 'users/:id', loadComponent: () => import('./users/user-form.page').then((m) => m.UserFormPage) },
+  { path: 'ratings', loadComponent: () => import('./ratings/ratings.page').then((m) => m.RatingsPage) },
   {
     path: 'cohorts',
     providers: [provideNzIconsPatch(COHORT_ICONS)],

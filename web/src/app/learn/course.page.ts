@@ -19,6 +19,7 @@ import { errorKey } from '../core/i18n/translation-key';
 import { LearnApi } from './learn-api.service';
 import { STATUS_COLORS, categoryKey, formatCredits, kindIcon, kindKey, statusKey } from './learn-format';
 import { loading, toLoadState } from './load-state';
+import { CourseRating } from './rating/course-rating';
 
 /**
  * A course: its cover and summary and its modules, locked ones greyed out with the reason. An open
@@ -37,6 +38,7 @@ import { loading, toLoadState } from './load-state';
     NzSkeletonModule,
     NzTagModule,
     TPipe,
+    CourseRating,
   ],
   templateUrl: './course.page.html',
   styleUrl: './course.page.scss',
@@ -81,6 +83,7 @@ export class CoursePage {
   protected readonly completed = computed(
     () => this.course()?.modules.filter((m) => m.status === 'complete').length ?? 0,
   );
+
 
   protected statusColor(status: ProgressStatus): string {
     return STATUS_COLORS[status];

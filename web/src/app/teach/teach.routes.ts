@@ -14,6 +14,10 @@ export const teachRoutes: Route[] = [
         loadComponent: () => import('./questions/question-bank.page').then((m) => m.QuestionBankPage),
       },
       { path: 'grading', loadComponent: () => import('./questions/grading.page').then((m) => m.GradingPage) },
+      {
+        path: 'ratings',
+        loadComponent: () => import('./ratings/course-ratings.page').then((m) => m.CourseRatingsPage),
+      },
       { path: 'courses/:id', loadComponent: () => import('./course-editor.page').then((m) => m.CourseEditorPage) },
       { path: 'programs', loadChildren: () => import('./programs/program.routes').then((m) => m.programRoutes) },
     ],

@@ -3,6 +3,7 @@ import { enDashboard } from './sections/dashboard.en';
 import { enNotifications } from './sections/notifications.en';
 import { enQuestions } from './sections/questions.en';
 import { enQuiz } from './sections/quiz.en';
+import { enRatings } from './sections/ratings.en';
 import { enResults } from './sections/results.en';
 import { enCertificates } from './sections/certificates.en';
 import type { Dictionary } from './translation-key';
@@ -800,6 +801,7 @@ export const en: Dictionary = {
   'errors.CERTIFICATE_NOT_FOUND': 'This certificate does not exist, or is outside your region.',
   'errors.CERTIFICATE_NOT_ELIGIBLE': 'You have not completed this program yet, so there is no certificate to collect.',
   'errors.CERTIFICATE_REVOKED': 'This certificate has been revoked.',
+  'errors.RATING_NOT_ALLOWED': 'Complete the course before rating it; trainers do not rate their own courses.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',
@@ -811,6 +813,7 @@ export const en: Dictionary = {
   ...enNotifications,
   ...enQuestions,
   ...enQuiz,
+  ...enRatings,
   ...enResults,
   ...enCertificates,
 };

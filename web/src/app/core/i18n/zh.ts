@@ -3,6 +3,7 @@ import { zhDashboard } from './sections/dashboard.zh';
 import { zhNotifications } from './sections/notifications.zh';
 import { zhQuestions } from './sections/questions.zh';
 import { zhQuiz } from './sections/quiz.zh';
+import { zhRatings } from './sections/ratings.zh';
 import { zhResults } from './sections/results.zh';
 import { zhCertificates } from './sections/certificates.zh';
 
@@ -770,6 +771,7 @@ export const zh = {
   'errors.CERTIFICATE_NOT_FOUND': '找不到该证书，或它不在您的管理范围内。',
   'errors.CERTIFICATE_NOT_ELIGIBLE': '尚未完成该培训项目的学习，暂不能领取结业证书。',
   'errors.CERTIFICATE_REVOKED': '该证书已被撤销。',
+  'errors.RATING_NOT_ALLOWED': '学完这门课程后才能评价；培训师不能评价自己的课程。',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': '不能停用自己的账号，也不能取消自己的管理员角色。',
   'errors.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
   'errors.INTERNAL': '服务器出错了，请稍后再试。',
@@ -781,6 +783,7 @@ export const zh = {
   ...zhNotifications,
   ...zhQuestions,
   ...zhQuiz,
+  ...zhRatings,
   ...zhResults,
   ...zhCertificates,
 } as const;
