@@ -317,7 +317,9 @@ describe('question banks and quizzes (trainer)', () => {
     await signInAs(page, 'trainer');
     await page.getByTestId('open-grading').click();
     await page.waitForURL((url) => url.pathname === '/teach/grading');
-    await page.getByTestId('page-title').filter({ hasText: '批阅简答' }).waitFor();
+    await page.getByTestId('page-title').filter({ hasText: '批阅' }).waitFor();
+    // The queue opens on practical work; short answers have a tab of their own.
+    await page.getByTestId('tab-answers').click();
     await page.getByTestId('grading-course').click();
     await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: title }).click();
     await page.waitForURL((url) => url.searchParams.get('courseId') === courseId);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import type { CourseDto, ProgressStatus } from '@lingyan/contracts';
+import type { CourseDto, ModuleKind, ProgressStatus } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -84,6 +84,10 @@ export class CoursePage {
     () => this.course()?.modules.filter((m) => m.status === 'complete').length ?? 0,
   );
 
+  /** Quizzes and practical work have pages of their own; the other kinds play in the module player. */
+  protected modulePath(kind: ModuleKind): string {
+    return kind === 'quiz' ? '/learn/quizzes' : kind === 'assignment' ? '/learn/assignments' : '/learn/modules';
+  }
 
   protected statusColor(status: ProgressStatus): string {
     return STATUS_COLORS[status];

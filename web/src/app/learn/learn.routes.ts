@@ -15,6 +15,10 @@ export const learnRoutes: Route[] = [
       { path: 'modules/:id', loadComponent: () => import('./module.page').then((m) => m.ModulePage) },
       { path: 'quizzes/:id', loadComponent: () => import('./quiz/quiz.page').then((m) => m.QuizPage) },
       {
+        path: 'assignments/:id',
+        loadComponent: () => import('./assignment/assignment.page').then((m) => m.AssignmentPage),
+      },
+      {
         path: 'certificates',
         loadComponent: () => import('../certificates/my-certificates.page').then((m) => m.MyCertificatesPage),
       },

@@ -187,6 +187,11 @@ export class ModulePage {
       void this.router.navigate(['/learn/quizzes', state.value.id], { replaceUrl: true });
       return;
     }
+    if (state.status === 'ok' && state.value.kind === 'assignment') {
+      // so has practical work
+      void this.router.navigate(['/learn/assignments', state.value.id], { replaceUrl: true });
+      return;
+    }
     this.state.set(state);
     if (state.status !== 'ok') return;
     const module = state.value;

@@ -44,6 +44,13 @@ import { TPipe } from '../core/i18n/t.pipe';
 import type { TranslationKey } from '../core/i18n/translation-key';
 import { errorKey } from '../core/i18n/translation-key';
 import { MarkdownView } from '../share/markdown/markdown';
+import {
+  AssignmentSettingsForm,
+  NEW_ASSIGNMENT,
+  assignmentIsValid,
+  assignmentMissing,
+  assignmentRequest,
+} from './assignments/assignment-settings';
 import { applyServerDetails, fieldMessage, notBlank, revealErrors } from './course-form';
 import { CurriculumService } from './curriculum.service';
 import {
@@ -91,9 +98,10 @@ export interface ModuleSaved {
  * Adds or edits a module. Every kind has a title and estimated minutes (with the credits they earn,
  * live). Articles get a Markdown editor with a live preview (side by side on wide screens,
  * "write/preview" tabs on phones) and an "insert image" button; videos an upload (or an https
- * address) with the length read from the file; documents a PDF upload. A draft module may be saved
- * incomplete: what it still lacks is listed, and the course cannot be published until it is added.
- * `readonly` shows the module as trainees will see it.
+ * address) with the length read from the file; documents a PDF upload; quizzes their settings;
+ * assignments their task in the article's Markdown editor and their settings (rubric, due date). A
+ * draft module may be saved incomplete: what it still lacks is listed, and the course cannot be
+ * published until it is added. `readonly` shows the module as trainees will see it.
  */
 @Component({
   selector: 'app-module-editor',
@@ -111,6 +119,7 @@ export interface ModuleSaved {
     MarkdownView,
     MediaUpload,
     QuizSettingsForm,
+    AssignmentSettingsForm,
   ],
   templateUrl: './module-editor.html',
   styleUrl: './module-editor.scss',
@@ -132,7 +141,7 @@ export class ModuleEditor implements OnInit {
   readonly cancelled = output<void>();
 
   protected readonly kindOptions = computed(() =>
-    (['article', 'video', 'document', 'quiz'] as const).map((kind) => ({
+    (['article', 'video', 'document', 'quiz', 'assignment'] as const).map((kind) => ({
       value: kind,
       label: this.i18n.t(kindKey(kind)),
     })),
@@ -174,8 +183,9 @@ export class ModuleEditor implements OnInit {
   protected readonly durationFromFile = signal(false);
   protected readonly uploading = signal(false);
   protected readonly quiz = signal(NEW_QUIZ);
-  /** The server's problems with `quiz.*` fields, shown by the quiz settings. */
-  protected readonly quizDetails = signal<Array<{ field: string; problem: string }>>([]);
+  protected readonly assignment = signal(NEW_ASSIGNMENT);
+  /** The server's problems with `quiz.*` or `assignment.*` fields, shown by their settings form. */
+  protected readonly settingsDetails = signal<Array<{ field: string; problem: string }>>([]);
 
   protected readonly body = toSignal(
     this.form.controls.body.valueChanges.pipe(startWith(this.form.controls.body.value)),
@@ -220,6 +230,7 @@ export class ModuleEditor implements OnInit {
     } else if (kind === 'article' && !this.body().trim()) {
       missing.push('teach.problem.body');
     } else if (kind === 'quiz' && quizIsEmpty(this.quiz())) missing.push('teach.problem.quizEmpty');
+    if (kind === 'assignment') missing.push(...assignmentMissing(this.assignment(), this.body()));
     return missing;
   });
   protected readonly pane = signal<'write' | 'preview'>('write');
@@ -244,6 +255,7 @@ export class ModuleEditor implements OnInit {
       this.media.set(module.media);
       this.bodyMedia.set({ ...module.bodyMedia });
       this.quiz.set(module.quiz ?? NEW_QUIZ);
+      this.assignment.set(module.assignment ?? NEW_ASSIGNMENT);
       this.form.reset({
         title: module.title,
         estimatedMinutes: module.estimatedMinutes,
@@ -388,6 +400,8 @@ export class ModuleEditor implements OnInit {
         return { ...common, mediaId: this.media()?.id ?? null };
       case 'quiz':
         return { ...common, quiz: quizRequest(this.quiz()) };
+      case 'assignment':
+        return { ...common, body: value.body, assignment: assignmentRequest(this.assignment()) };
       default:
         return { ...common, body: value.body };
     }
@@ -404,7 +418,10 @@ export class ModuleEditor implements OnInit {
         ? [this.form.controls.title, this.form.controls.estimatedMinutes, this.form.controls.duration]
         : [this.form.controls.title, this.form.controls.estimatedMinutes];
     if (kind === 'video' && this.source() === 'external') checked.push(this.form.controls.externalUrl);
-    if (checked.some((control) => control.invalid) || (kind === 'quiz' && quizProblems(this.quiz()).length)) {
+    const settingsInvalid =
+      (kind === 'quiz' && quizProblems(this.quiz()).length > 0) ||
+      (kind === 'assignment' && !assignmentIsValid(this.assignment()));
+    if (checked.some((control) => control.invalid) || settingsInvalid) {
       revealErrors(this.form);
       this.version.update((v) => v + 1);
       if (this.narrow()) this.pane.set('write');
@@ -432,11 +449,11 @@ export class ModuleEditor implements OnInit {
           details: error.details?.map((d) => ({ ...d, field: FIELD_NAMES[d.field] ?? d.field })),
         };
         applyServerDetails(this.form, renamed);
-        const quiz = (renamed.details ?? []).filter((d) => d.field.startsWith('quiz'));
-        this.quizDetails.set(quiz.flatMap((d) => d.problems.map((problem) => ({ field: d.field, problem }))));
+        const settings = (renamed.details ?? []).filter((d) => /^(quiz|assignment)\b/.test(d.field));
+        this.settingsDetails.set(settings.flatMap((d) => d.problems.map((problem) => ({ field: d.field, problem }))));
         this.formErrorDetail.set(
           (renamed.details ?? [])
-            .filter((d) => !this.form.get(d.field.split('.')[0]) && !quiz.includes(d))
+            .filter((d) => !this.form.get(d.field.split('.')[0]) && !settings.includes(d))
             .map((d) => `${d.field}: ${d.problems.join('; ')}`)
             .join(' · '),
         );

@@ -18,6 +18,10 @@ export const teachRoutes: Route[] = [
         path: 'ratings',
         loadComponent: () => import('./ratings/course-ratings.page').then((m) => m.CourseRatingsPage),
       },
+      {
+        path: 'grading/submissions/:id',
+        loadComponent: () => import('./assignments/submission-review.page').then((m) => m.SubmissionReviewPage),
+      },
       { path: 'courses/:id', loadComponent: () => import('./course-editor.page').then((m) => m.CourseEditorPage) },
       { path: 'programs', loadChildren: () => import('./programs/program.routes').then((m) => m.programRoutes) },
     ],

@@ -5,6 +5,7 @@ import { enQuestions } from './sections/questions.en';
 import { enQuiz } from './sections/quiz.en';
 import { enRatings } from './sections/ratings.en';
 import { enResults } from './sections/results.en';
+import { enAssignments } from './sections/assignments.en';
 import { enCertificates } from './sections/certificates.en';
 import type { Dictionary } from './translation-key';
 
@@ -815,5 +816,6 @@ export const en: Dictionary = {
   ...enQuiz,
   ...enRatings,
   ...enResults,
+  ...enAssignments,
   ...enCertificates,
 };

@@ -5,6 +5,7 @@ import { zhQuestions } from './sections/questions.zh';
 import { zhQuiz } from './sections/quiz.zh';
 import { zhRatings } from './sections/ratings.zh';
 import { zhResults } from './sections/results.zh';
+import { zhAssignments } from './sections/assignments.zh';
 import { zhCertificates } from './sections/certificates.zh';
 
 /**
@@ -785,5 +786,6 @@ export const zh = {
   ...zhQuiz,
   ...zhRatings,
   ...zhResults,
+  ...zhAssignments,
   ...zhCertificates,
 } as const;

@@ -3,7 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
-import { DEFAULT_PAGE_LIMIT, type AuthoredCourseSummary, type PendingAnswerDto } from '@lingyan/contracts';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type AuthoredCourseSummary,
+  type Page as ListPage,
+  type PendingAnswerDto,
+} from '@lingyan/contracts';
 import { manualPointsProblem } from '@lingyan/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -14,6 +19,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { catchError, map, of } from 'rxjs';
 import { toAppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
@@ -22,18 +28,30 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { errorKey } from '../../core/i18n/translation-key';
 import { LoadError } from '../../share/load-error/load-error';
+import { SubmissionQueue } from '../assignments/submission-queue';
 import { CurriculumService } from '../curriculum.service';
 import { GradeResult, QuestionsService } from './questions.service';
 
+/** The practical work (实践作业, the default) or the short answers of quizzes (简答题). */
+export type GradingTab = 'work' | 'answers';
+
 interface Filters {
+  tab: GradingTab;
   page: number;
   courseId: string | null;
 }
 
 function filtersOf(params: ParamMap): Filters {
   const page = Number(params.get('page'));
-  return { page: Number.isInteger(page) && page > 0 ? page : 1, courseId: params.get('courseId') || null };
+  return {
+    tab: params.get('tab') === 'answers' ? 'answers' : 'work',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    courseId: params.get('courseId') || null,
+  };
 }
+
+/** The short-answer query while its tab shows (none otherwise: nothing is loaded for it). */
+type AnswersQuery = Omit<Filters, 'tab'> | null;
 
 /** What the trainer typed for one answer. */
 interface Grading {
@@ -49,7 +67,9 @@ const keyOf = (item: PendingAnswerDto) => `${item.attemptId}/${item.questionId}`
 const NEW_GRADING: Grading = { points: null, comment: '', saving: false, tried: false, error: null };
 
 /**
- * The grading queue (批阅): short answers of the trainer's courses (every course for an admin)
+ * The grading queue (批阅), in two tabs (`?tab=`). 实践作业 (the default): the practical work of the
+ * trainer's courses, by status, each opening its review with the rubric (`app-submission-queue`).
+ * 简答题 (`tab=answers`): short answers of the trainer's courses (every course for an admin)
  * waiting for points, oldest first, filterable by course. Each shows the question, the reference
  * answer and the trainee's answer; points (0 to the question's, in halves) and an optional comment
  * are submitted one answer at a time, and a graded answer leaves the list.
@@ -69,8 +89,10 @@ const NEW_GRADING: Grading = { points: null, comment: '', saving: false, tried: 
     NzPaginationModule,
     NzSelectModule,
     NzSpinModule,
+    NzTabsModule,
     TPipe,
     LoadError,
+    SubmissionQueue,
   ],
   templateUrl: './grading.page.html',
   styleUrl: './grading.page.scss',
@@ -90,7 +112,7 @@ export class GradingPage {
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersOf)), {
     initialValue: filtersOf(this.route.snapshot.queryParamMap),
   });
-  /** Courses for the filter (published ones: only they have attempts); the queue works without them. */
+  /** Courses for the filters (published ones: only they have attempts and work); the queues work without them. */
   protected readonly courses = toSignal(
     this.curriculum.list().pipe(
       map((courses) => courses.filter((c) => c.status !== 'draft')),
@@ -99,8 +121,17 @@ export class GradingPage {
     { initialValue: [] as AuthoredCourseSummary[] },
   );
 
-  private readonly list = pagedList(this.filters, (f) =>
-    this.questions.pending({ page: f.page, limit: DEFAULT_PAGE_LIMIT, courseId: f.courseId ?? undefined }),
+  private readonly answersQuery = computed<AnswersQuery>(
+    () => {
+      const { tab, ...query } = this.filters();
+      return tab === 'answers' ? query : null;
+    },
+    { equal: (a, b) => a === b || (!!a && !!b && a.page === b.page && a.courseId === b.courseId) },
+  );
+  private readonly list = pagedList(this.answersQuery, (f) =>
+    f
+      ? this.questions.pending({ page: f.page, limit: DEFAULT_PAGE_LIMIT, courseId: f.courseId ?? undefined })
+      : of<ListPage<PendingAnswerDto>>({ items: [], total: 0, page: 1, limit: DEFAULT_PAGE_LIMIT }),
   );
   protected readonly page = this.list.page;
   protected readonly loading = this.list.loading;
@@ -128,6 +159,12 @@ export class GradingPage {
   protected edit(item: PendingAnswerDto, change: Partial<Grading>): void {
     const key = keyOf(item);
     this.gradings.update((all) => ({ ...all, [key]: { ...(all[key] ?? NEW_GRADING), ...change, error: null } }));
+  }
+
+  protected setTab(index: number): void {
+    const tab: GradingTab = index === 1 ? 'answers' : 'work';
+    if (tab === this.filters().tab) return;
+    this.navigate({ tab: tab === 'answers' ? tab : null, page: null, status: null, cohortId: null });
   }
 
   protected setCourse(courseId: string | null): void {

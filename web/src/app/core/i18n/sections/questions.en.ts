@@ -186,7 +186,7 @@ export const enQuestions: { readonly [K in keyof typeof zhQuestions]: string } =
   'questions.picker.emptyBank': 'The bank has no questions yet',
   'questions.picker.confirm': 'OK ({count} questions)',
 
-  'questions.grading.open': 'Grade answers',
+  'questions.grading.open': 'Grading',
   'questions.grading.title': 'Grade short answers',
   'questions.grading.subtitle': 'Short answers submitted by trainees and waiting for points, oldest first.',
   'questions.grading.back': 'Back to my courses',

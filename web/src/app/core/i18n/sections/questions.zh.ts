@@ -179,7 +179,7 @@ export const zhQuestions = {
   'questions.picker.emptyBank': '题库还没有试题',
   'questions.picker.confirm': '确定（{count} 题）',
 
-  'questions.grading.open': '批阅简答',
+  'questions.grading.open': '批阅',
   'questions.grading.title': '批阅简答',
   'questions.grading.subtitle': '学员已提交、等待评分的简答题，按提交时间先后排列。',
   'questions.grading.back': '返回我的课程',
