@@ -18,7 +18,7 @@ import type {
 } from '@lingyan/contracts';
 import { AnyRole, Auth, CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { contentDisposition } from '../cohorts/export/sheet-writer';
+import { contentDisposition } from '../common/sheets/sheet-writer';
 import { IdParam } from '../common/params';
 import { CohortCertificatesQuery, ProgramIdParam, RevokeCertificateDto, VerifyCodeParam } from './certificates.dto';
 import { CertificatesService } from './certificates.service';

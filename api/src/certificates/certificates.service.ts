@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -28,6 +28,7 @@ import { chinaToday, overlaps } from '../cohorts/cohort-access';
 import { DomainError } from '../common/domain-error';
 import { containsPattern } from '../common/like';
 import { ResultsService } from '../evaluation/results.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RegionsService } from '../regions/regions.service';
 import { renderCertificatePdf } from './certificate-pdf';
 import type { CohortCertificatesQuery } from './certificates.dto';
@@ -86,26 +87,6 @@ export function certificateDto(row: CertificateRow): CertificateDto {
 }
 
 /**
- * `PUBLIC_URL`, the address the public reaches the platform at (`https://lingyan.example.cn`): the QR
- * code of a certificate points there. Without it, the address of the request that downloads the PDF.
- * A value that is not an http(s) address stops the API at start-up.
- */
-export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string | null {
-  const raw = env['PUBLIC_URL']?.trim();
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`PUBLIC_URL must be an http(s) address such as https://lingyan.example.cn (got ${raw})`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`PUBLIC_URL must be an http(s) address such as https://lingyan.example.cn (got ${raw})`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/**
  * Certificates (结业证书): issuing them to the trainees who completed a cohort (by an administrator
  * for their part of it, or by the trainee for themself), the PDF, revocation, and the public
  * verification by code. A (trainee, program) has at most one certificate in force; a revoked one is
@@ -114,10 +95,9 @@ export function publicBaseUrl(env: Record<string, string | undefined> = process.
 @Injectable()
 export class CertificatesService {
   private readonly logger = new Logger(CertificatesService.name);
-  private readonly publicUrl = publicBaseUrl();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly results: ResultsService,
   ) {}
@@ -419,7 +399,7 @@ export class CertificatesService {
   async pdf(actor: AuthUser, id: string, requestOrigin: string): Promise<{ pdf: Buffer; fileName: string }> {
     const row = await this.visible(actor, id);
     if (row.revoked_at) throw new DomainError('CERTIFICATE_REVOKED', 'This certificate was revoked.');
-    const base = this.publicUrl ?? requestOrigin;
+    const base = this.config.publicUrl ?? requestOrigin;
     const pdf = await renderCertificatePdf({
       serial: row.serial,
       code: row.code,

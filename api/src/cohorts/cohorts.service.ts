@@ -12,7 +12,7 @@ import type {
 } from '@lingyan/contracts';
 import { completionRate, isPastDeadline } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { containsPattern } from '../common/like';
 import { page } from '../common/paging';
 import { RegionsService } from '../regions/regions.service';
@@ -273,10 +273,6 @@ function checkDates(d: { startsOn: string; endsOn: string; enrolUntil: string; d
       problems.push({ field: 'enrolUntil', problems: ['enrolUntil must not be after dueOn'] });
   }
   if (problems.length > 0) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
-      problems,
-    );
+    throw validationFailed(problems);
   }
 }

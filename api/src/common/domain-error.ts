@@ -12,6 +12,22 @@ export class DomainError extends Error {
   }
 }
 
+/** A problem with one field, as services find them: one message, or several. */
+export type FieldProblem = { field: string; problem: string } | ApiErrorDetail;
+
+/**
+ * A 400 naming every problem by its field: the message lists them all, `details` carries them for a
+ * form to place next to its fields. Nothing was changed.
+ */
+export function validationFailed(problems: readonly FieldProblem[]): DomainError {
+  const details = problems.map((p) => ('problem' in p ? { field: p.field, problems: [p.problem] } : p));
+  return new DomainError(
+    'VALIDATION_FAILED',
+    details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; '),
+    details,
+  );
+}
+
 /** The one place where error codes become HTTP statuses. */
 export function errorStatus(code: ErrorCode): number {
   switch (code) {

@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(config.jwtSecret);
   });
 
+  it('reads PUBLIC_URL without its trailing slash, and refuses one that is not an http(s) address', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).publicUrl).toBeNull();
+    expect(loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://lingyan.example.cn/' }).publicUrl).toBe(
+      'https://lingyan.example.cn',
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'lingyan.example.cn' })).toThrow(/PUBLIC_URL must be/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'ftp://x.cn' })).toThrow(/PUBLIC_URL must be/);
+  });
+
   it('reads PORT and DATABASE_URL', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/lingyan' });
     expect(config.port).toBe(8080);

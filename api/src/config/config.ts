@@ -42,6 +42,11 @@ export interface AppConfig {
   jobWorker: boolean;
   /** Largest cadre import file; `UPLOAD_MAX_IMPORT_MB`. */
   importMaxBytes: number;
+  /**
+   * The address the public reaches the platform at (`PUBLIC_URL`, e.g. `https://lingyan.example.cn`),
+   * which a certificate's QR code points to; null: the address of the request that downloads it.
+   */
+  publicUrl: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -57,6 +62,18 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const MB = 1024 * 1024;
+
+/** `PUBLIC_URL` without a trailing slash, or null when unset. */
+function publicUrl(env: Env, problems: string[]): string | null {
+  const raw = env['PUBLIC_URL']?.trim();
+  if (!raw) return null;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    problems.push(`PUBLIC_URL must be an http(s) address such as https://lingyan.example.cn (got ${raw})`);
+    return null;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name];
@@ -166,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaLinkTtlSeconds: integer(env, 'MEDIA_LINK_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400, problems),
     jobWorker: boolean(env, 'JOB_WORKER', true, problems),
     importMaxBytes: integer(env, 'UPLOAD_MAX_IMPORT_MB', 50, 1, 1000, problems) * MB,
+    publicUrl: publicUrl(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

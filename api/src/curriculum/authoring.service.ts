@@ -20,6 +20,7 @@ import { Course, CourseModule } from './curriculum.entities';
 import type { CreateCourseDto, CreateModuleDto, UpdateCourseDto, UpdateModuleDto } from './curriculum.dto';
 import { containsPattern } from '../common/like';
 import { ModuleSettingsCheck } from './module-settings-check';
+import { editsCourse } from './course-editors';
 
 const notFound = () => new DomainError('COURSE_NOT_FOUND', 'No course of yours has this id.');
 
@@ -67,8 +68,7 @@ export class AuthoringService {
          FROM course c JOIN app_user u ON u.id = c.owner_id
          LEFT JOIN course r ON r.revision_of = c.id
         WHERE c.revision_of IS NULL
-          AND ($1::uuid IS NULL OR c.owner_id = $1
-               OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $1))
+          AND ${editsCourse('c', '$1', true)}
         ORDER BY greatest(c.updated_at, r.updated_at) DESC NULLS LAST, c.updated_at DESC, c.id`,
       [this.ownerFilter(actor)],
     );

@@ -10,7 +10,7 @@ import type {
   QuizSettings,
 } from '@lingyan/contracts';
 import { drawShortfall, quizSettingsProblems, rubricProblems } from '@lingyan/domain';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 
 /**
  * The settings of quiz and assignment modules, checked on their own and (a quiz's) against its course's
@@ -38,11 +38,7 @@ export class ModuleSettingsCheck {
       problems.push({ field: 'assignment.dueAt', problem: 'must be a date and time (ISO 8601)' });
     }
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
-        problems.map((p) => ({ field: p.field, problems: [p.problem] })),
-      );
+      throw validationFailed(problems);
     }
     return {
       rubric: {
@@ -63,11 +59,7 @@ export class ModuleSettingsCheck {
   checkSettings(quiz: QuizSettings): QuizSettings {
     const problems = quizSettingsProblems(quiz);
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
-        problems.map((p) => ({ field: p.field, problems: [p.problem] })),
-      );
+      throw validationFailed(problems);
     }
     return {
       selection: quiz.selection,

@@ -19,9 +19,10 @@ import {
   type CreditTable,
 } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import type { CreateProgramDto, ProgramCourseBody, UpdateProgramDto } from './programs.dto';
 import { containsPattern } from '../common/like';
+import { editsCourse } from './course-editors';
 
 interface ProgramRow {
   id: string;
@@ -175,8 +176,7 @@ export class ProgramsService {
         `SELECT c.id FROM course c
           WHERE c.id = ANY($1) AND c.revision_of IS NULL
             AND (c.status = 'published'
-                 OR (NOT $3 AND c.status = 'draft' AND ($2::uuid IS NULL OR c.owner_id = $2
-                     OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $2))))`,
+                 OR (NOT $3 AND c.status = 'draft' AND ${editsCourse('c', '$2', true)}))`,
         [ids, this.ownerFilter(actor), live],
       );
       const known = new Set(usable.map((c) => c.id));
@@ -243,8 +243,7 @@ export class ProgramsService {
          FROM course c JOIN app_user u ON u.id = c.owner_id
         WHERE c.revision_of IS NULL AND ($2::text IS NULL OR c.title ILIKE $2)
           AND (c.status = 'published'
-               OR (c.status = 'draft' AND ($1::uuid IS NULL OR c.owner_id = $1
-                   OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $1))))
+               OR (c.status = 'draft' AND ${editsCourse('c', '$1', true)}))
         ORDER BY c.status = 'published' DESC, c.title LIMIT 50`,
       [this.ownerFilter(actor), pattern],
     );
@@ -292,11 +291,7 @@ export class ProgramsService {
     const tableProblems = table ? creditTableProblems(table) : [];
     if (tableProblems.length > 0) problems.push({ field: 'creditTable', problems: tableProblems });
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problems.join(', ')}`).join('; '),
-        problems,
-      );
+      throw validationFailed(problems);
     }
   }
 

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, SubmissionQueueItemDto, SubmissionReviewViewDto, SubmissionStatus } from '@lingyan/contracts';
-import { passes, rubricMaxPoints, rubricScore } from '@lingyan/domain';
+import { passes, rubricMaxPoints, rubricScore, rubricSelectionProblems } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed, type FieldProblem } from '../common/domain-error';
+import { editsCourse } from '../curriculum/course-editors';
 import { ProgressService } from '../learning/progress.service';
 import { MediaService } from '../media/media.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -20,8 +21,7 @@ import {
 const notFound = () => new DomainError('SUBMISSION_NOT_FOUND', 'No submission of your courses has this id.');
 
 /** Courses the actor grades: those they own or co-own; an administrator grades all. */
-const GRADES_COURSE = `($1::uuid IS NULL OR c.owner_id = $1
-  OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $1))`;
+const GRADES_COURSE = editsCourse('c', '$1', true);
 
 /**
  * The trainers' side of practical work: a queue across the courses they teach, filtered by course,
@@ -140,29 +140,13 @@ export class AssignmentGradingService {
       }
       const module = await loadAssignmentModule(tx, row.module_id);
       const rubric = module.assignment.rubric;
-      const known = new Set(rubric.criteria.map((c) => c.id));
-      const problems = [
-        ...Object.keys(dto.selection)
-          .filter((id) => !known.has(id))
-          .map((id) => ({ field: `selection.${id}`, problems: ['not a criterion of this rubric'] })),
-        ...rubric.criteria.flatMap((c) => {
-          const level = dto.selection[c.id];
-          if (level === undefined) return [{ field: `selection.${c.id}`, problems: ['choose a level'] }];
-          return Number.isInteger(level) && level >= 0 && level < c.levels.length
-            ? []
-            : [{ field: `selection.${c.id}`, problems: [`a level from 0 to ${c.levels.length - 1}`] }];
-        }),
-      ];
+      const problems: FieldProblem[] = rubricSelectionProblems(rubric, dto.selection);
       const comment = (dto.comment ?? '').trim();
       if (dto.outcome === 'returned' && comment === '') {
         problems.push({ field: 'comment', problems: ['say what to revise'] });
       }
       if (problems.length > 0) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
-          problems,
-        );
+        throw validationFailed(problems);
       }
       const score = rubricScore(rubric, dto.selection);
       const passed = passes(score.percent, module.assignment.passPercent);

@@ -6,7 +6,7 @@ import type { AssignmentDto, SubmissionFileDto } from '@lingyan/contracts';
 import { AnyRole, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
-import { drainUpload, uploadedFile } from '../common/sheet-http';
+import { drainUpload, uploadedFile } from '../common/uploads';
 import { MediaService } from '../media/media.service';
 import { AssignmentsService } from './assignments.service';
 import { SaveSubmissionDto } from './evaluation.dto';

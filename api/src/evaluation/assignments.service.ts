@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentDto, SubmissionFileDto } from '@lingyan/contracts';
 import { rubricMaxPoints } from '@lingyan/domain';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { LearningService } from '../learning/learning.service';
 import { ProgressService } from '../learning/progress.service';
 import { MediaService, mediaOf } from '../media/media.service';
@@ -136,14 +136,10 @@ export class AssignmentsService {
     mediaIds: string[],
   ): Promise<void> {
     if (text.length > MAX_SUBMISSION_TEXT) {
-      throw new DomainError('VALIDATION_FAILED', `text: at most ${MAX_SUBMISSION_TEXT} characters`, [
-        { field: 'text', problems: [`at most ${MAX_SUBMISSION_TEXT} characters`] },
-      ]);
+      throw validationFailed([{ field: 'text', problem: `at most ${MAX_SUBMISSION_TEXT} characters` }]);
     }
     if (mediaIds.length > module.assignment.maxFiles) {
-      throw new DomainError('VALIDATION_FAILED', `mediaIds: at most ${module.assignment.maxFiles} files`, [
-        { field: 'mediaIds', problems: [`at most ${module.assignment.maxFiles} files`] },
-      ]);
+      throw validationFailed([{ field: 'mediaIds', problem: `at most ${module.assignment.maxFiles} files` }]);
     }
     if (mediaIds.length === 0) return;
     const own = await tx.query<Array<{ id: string }>>(

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AttemptDto, AttemptSummaryDto, QuestionAnswer, QuizOverviewDto, QuizSettings } from '@lingyan/contracts';
 import { answerProblem, countedAttempt, drawQuestions, shuffled, withinTime } from '@lingyan/domain';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { LearningService } from '../learning/learning.service';
 import { ProgressService } from '../learning/progress.service';
 import {
@@ -239,11 +239,7 @@ export class AttemptsService {
       return problem ? [{ field: `answers.${id}`, problems: [problem] }] : [];
     });
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
-        problems,
-      );
+      throw validationFailed(problems);
     }
   }
 
@@ -306,8 +302,7 @@ export class AttemptsService {
       const attempts = (await this.attempts(row.user_id, row.module_id)).map(toSummary);
       const counted = countedAttempt(attempts, module.quiz.scoring);
       const used = module.quiz.maxAttempts !== null && attempts.length >= module.quiz.maxAttempts;
-      revealed =
-        (counted?.passed ?? false) || (used && attempts.every((a) => a.state !== 'open' && a.state !== 'submitted'));
+      revealed = (counted?.passed ?? false) || (used && attempts.every((a) => a.state === 'graded'));
     }
     return toAttemptDto(row, revealed);
   }

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import type { Page, PendingAnswerDto, QuizSettings } from '@lingyan/contracts';
 import { manualOutcome, manualPointsProblem } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { AuthoringService } from '../curriculum/authoring.service';
+import { editsCourse } from '../curriculum/course-editors';
 import { ProgressService } from '../learning/progress.service';
 import { ATTEMPT_COLUMNS, totals, type AttemptRow } from './attempt-record';
 import type { GradeAnswerDto, PendingQueryDto } from './evaluation.dto';
@@ -51,8 +52,7 @@ export class GradingService {
          CROSS JOIN jsonb_array_elements(a.results) r
         WHERE a.submitted_at IS NOT NULL AND a.graded_at IS NULL AND r->>'outcome' = 'pending'
           AND ($1::uuid IS NULL OR a.course_id = $1)
-          AND ($2::uuid IS NULL OR c.owner_id = $2
-               OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $2))
+          AND ${editsCourse('c', '$2', true)}
         ORDER BY a.submitted_at, a.id, r->>'questionId'
         LIMIT $3 OFFSET $4`,
       [query.courseId ?? null, owner, query.limit, (query.page - 1) * query.limit],
@@ -105,8 +105,7 @@ export class GradingService {
         throw new DomainError('ANSWER_NOT_PENDING', 'This answer is not waiting for a grade.');
       }
       const problem = manualPointsProblem(dto.points, question.points);
-      if (problem)
-        throw new DomainError('VALIDATION_FAILED', `points: ${problem}`, [{ field: 'points', problems: [problem] }]);
+      if (problem) throw validationFailed([{ field: 'points', problem }]);
       result.points = dto.points;
       result.outcome = manualOutcome(dto.points, question.points);
       result.comment = dto.comment?.trim() || null;

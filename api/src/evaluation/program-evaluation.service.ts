@@ -11,13 +11,14 @@ import type {
   TraineeEvaluationDto,
 } from '@lingyan/contracts';
 import { RESULT_COMPONENTS } from '@lingyan/contracts';
-import { resultFormulaProblems, rubricProblems, rubricScore } from '@lingyan/domain';
+import { resultFormulaProblems, rubricProblems, rubricScore, rubricSelectionProblems } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { containsPattern } from '../common/like';
 import { TraineesService } from '../cohorts/trainees.service';
-import { writeSheet, type SheetFile, type SheetFormat } from '../cohorts/export/sheet-writer';
+import { writeSheet, type SheetFile, type SheetFormat } from '../common/sheets/sheet-writer';
 import { ProgramsService } from '../curriculum/programs.service';
+import { editsCourse } from '../curriculum/course-editors';
 import type {
   CohortResultQueryDto,
   EvaluableQueryDto,
@@ -90,11 +91,7 @@ export class ProgramEvaluationService {
       ...resultFormulaProblems(dto.formula).map((problem) => ({ field: 'formula', problems: [problem] })),
     ];
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
-        problems,
-      );
+      throw validationFailed(problems);
     }
     await this.dataSource.transaction(async (tx) => {
       await this.programs.editable(actor, programId, tx);
@@ -166,25 +163,9 @@ export class ProgramEvaluationService {
           : 'This trainee is not enrolled in the program.',
       );
     }
-    const known = new Set(settings.rubric.criteria.map((c) => c.id));
-    const problems = [
-      ...Object.keys(dto.selection)
-        .filter((id) => !known.has(id))
-        .map((id) => ({ field: `selection.${id}`, problems: ['not a criterion of this rubric'] })),
-      ...settings.rubric.criteria.flatMap((c) => {
-        const level = dto.selection[c.id];
-        if (level === undefined) return [{ field: `selection.${c.id}`, problems: ['choose a level'] }];
-        return Number.isInteger(level) && level >= 0 && level < c.levels.length
-          ? []
-          : [{ field: `selection.${c.id}`, problems: [`a level from 0 to ${c.levels.length - 1}`] }];
-      }),
-    ];
+    const problems = rubricSelectionProblems(settings.rubric, dto.selection);
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
-        problems,
-      );
+      throw validationFailed(problems);
     }
     const score = rubricScore(settings.rubric, dto.selection);
     await this.dataSource.query(
@@ -331,8 +312,7 @@ export class ProgramEvaluationService {
       const [teaches] = await this.dataSource.query<unknown[]>(
         `SELECT 1 FROM program p WHERE p.id = $1 AND (p.owner_id = $2 OR EXISTS (
            SELECT 1 FROM program_course pc JOIN course c ON c.id = pc.course_id
-            WHERE pc.program_id = p.id AND (c.owner_id = $2 OR EXISTS (
-              SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $2))))`,
+            WHERE pc.program_id = p.id AND ${editsCourse('c', '$2')}))`,
         [settings.id, actor.id],
       );
       if (!teaches)

@@ -12,8 +12,8 @@ import {
 } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
-import { openSheet, UnreadableFileError } from '../cohorts/import/import-reader';
-import { writeSheet, type SheetFile, type SheetFormat } from '../cohorts/export/sheet-writer';
+import { openSheet, UnreadableFileError } from '../common/sheets/sheet-reader';
+import { writeSheet, type SheetFile, type SheetFormat } from '../common/sheets/sheet-writer';
 import { AuthoringService } from '../curriculum/authoring.service';
 
 /** A bank is a few hundred questions; a sheet of more than this is a mistake. */

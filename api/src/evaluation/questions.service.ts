@@ -12,7 +12,7 @@ import type {
 } from '@lingyan/contracts';
 import { defaultPoints, questionProblems, type QuestionShape } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { containsPattern } from '../common/like';
 import { AuthoringService } from '../curriculum/authoring.service';
 import type { QuestionListQueryDto, QuestionRequestDto } from './evaluation.dto';
@@ -65,11 +65,7 @@ export function checkQuestion(dto: QuestionRequestDto): CheckedQuestion {
   };
   const problems = questionProblems(question);
   if (problems.length > 0) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
-      problems.map((p) => ({ field: p.field, problems: [p.problem] })),
-    );
+    throw validationFailed(problems);
   }
   return question;
 }

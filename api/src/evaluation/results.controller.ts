@@ -11,7 +11,7 @@ import type {
 import { AnyRole, Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
-import { sendSheet } from '../common/sheet-http';
+import { sendSheet } from '../common/sheets/sheet-http';
 import {
   CohortResultQueryDto,
   EvaluableQueryDto,

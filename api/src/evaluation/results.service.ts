@@ -24,6 +24,8 @@ export interface ProgramSettings {
   formula: ResultFormula;
   /** Components the program has nothing for. */
   absent: ResultComponent[];
+  /** The quizzes and assignments of its published courses, in curriculum order. */
+  modules: ItemModule[];
   updatedAt: string | null;
 }
 
@@ -78,6 +80,7 @@ export class ResultsService {
       rubric: program.evaluation?.rubric ?? DEFAULT_EVALUATION_RUBRIC,
       formula: program.evaluation?.formula ?? DEFAULT_RESULT_FORMULA,
       absent,
+      modules,
       updatedAt: program.evaluation?.updatedAt ?? null,
     };
   }
@@ -86,7 +89,7 @@ export class ResultsService {
   async compute(settings: ProgramSettings, userIds: readonly string[]): Promise<Map<string, TraineeResult>> {
     const results = new Map<string, TraineeResult>();
     if (userIds.length === 0) return results;
-    const modules = await this.itemModules(settings.id, this.dataSource);
+    const modules = settings.modules;
     const quizIds = modules.filter((m) => m.kind === 'quiz').map((m) => m.id);
     const assignmentIds = modules.filter((m) => m.kind === 'assignment').map((m) => m.id);
     const attempts = await this.dataSource.query<

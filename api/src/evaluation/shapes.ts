@@ -1,5 +1,5 @@
 import type { QuestionAnswer, QuestionKey } from '@lingyan/contracts';
-import { DomainError } from '../common/domain-error';
+import { validationFailed } from '../common/domain-error';
 
 /**
  * Keys and answers are unions by `kind`, which the class-based validation pipe cannot whitelist: they
@@ -18,7 +18,7 @@ function only(value: Record<string, unknown>, fields: string[]): string | null {
 }
 
 function fail(field: string, problem: string): never {
-  throw new DomainError('VALIDATION_FAILED', `${field}: ${problem}`, [{ field, problems: [problem] }]);
+  throw validationFailed([{ field, problem }]);
 }
 
 function read<T>(value: unknown, field: string, readers: Record<string, [string[], Reader<T>]>): T {

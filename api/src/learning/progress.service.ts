@@ -17,7 +17,7 @@ import {
   type EventWindowProblem,
   type SegmentProblem,
 } from '@lingyan/domain';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { prepared } from '../database/prepared';
 import { GroupRunner } from '../common/group-runner';
 import { CompletionService } from '../cohorts/completion.service';
@@ -620,11 +620,7 @@ export class ProgressService implements BeforeApplicationShutdown {
       problems.push({ field: 'segmentStart', problems: ['segments are reported for videos only'] });
     }
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problems[0]}`).join('; '),
-        problems,
-      );
+      throw validationFailed(problems);
     }
   }
 }

@@ -8,6 +8,7 @@ import { AnyRole, Auth, CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { IdParam } from '../common/params';
+import { uploadedFile } from '../common/uploads';
 import { parseByteRange } from './byte-range';
 import { MediaService } from './media.service';
 
@@ -34,22 +35,8 @@ export class MediaController {
   @ApiConsumes('multipart/form-data')
   @ApiCreatedResponse({ description: 'The stored file, with a signed link to it.' })
   async upload(@CurrentUser() actor: AuthUser, @Req() request: FastifyRequest): Promise<MediaDto> {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    // Refuse what cannot fit before reading it (the multipart envelope adds a little).
-    if (declared > this.media.maxUploadBytes + 64 * 1024) {
-      throw new DomainError('UPLOAD_TOO_LARGE', 'This file is larger than any upload may be.');
-    }
-    if (!request.isMultipart()) {
-      throw new DomainError('VALIDATION_FAILED', 'Send the file as multipart/form-data in the field "file".', [
-        { field: 'file', problems: ['must be sent as multipart/form-data'] },
-      ]);
-    }
-    const part = await request.file({ limits: { fileSize: this.media.maxUploadBytes + 1, files: 1 } });
-    if (!part || part.fieldname !== 'file') {
-      throw new DomainError('VALIDATION_FAILED', 'Send the file in the multipart field "file".', [
-        { field: 'file', problems: ['is required'] },
-      ]);
-    }
+    // The size of the file's own kind is enforced while it streams in (`MediaService.store`).
+    const part = await uploadedFile(request, this.media.maxUploadBytes + 1);
     const row = await this.media.store(actor.id, part.file, part.filename);
     return this.media.toDto(row, actor.id);
   }

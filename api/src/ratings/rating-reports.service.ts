@@ -15,6 +15,7 @@ import type {
 import { byAttention, MIN_RATING_SAMPLE, ratingStats, SATISFACTION_NORM, type TalliedRating } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { overlaps } from '../cohorts/cohort-access';
+import { editsCourse } from '../curriculum/course-editors';
 import { DomainError } from '../common/domain-error';
 import type { PageQuery } from '../common/paging';
 import type { RatingCommentsQuery, RatingSummaryQuery } from './ratings.dto';
@@ -296,7 +297,7 @@ export class RatingReportsService {
       `SELECT c.id, c.title, u.name AS owner_name
          FROM course c JOIN app_user u ON u.id = c.owner_id
         WHERE c.revision_of IS NULL AND c.status IN ('published', 'archived')
-          AND (c.owner_id = $1 OR EXISTS (SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $1))
+          AND ${editsCourse('c', '$1')}
           AND ($2::uuid IS NULL OR c.id = $2)
         ORDER BY c.title, c.id`,
       [actor.id, courseId ?? null],

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { MyCourseRatingDto, RatingRefusal } from '@lingyan/contracts';
 import { ratingProblems } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { editsCourse } from '../curriculum/course-editors';
+import { DomainError, validationFailed } from '../common/domain-error';
 import { loadCourseViews } from '../learning/curriculum-view';
 import type { RateCourseDto } from './ratings.dto';
 
@@ -53,11 +54,7 @@ export class RatingsService {
   async rate(user: AuthUser, courseId: string, dto: RateCourseDto): Promise<MyCourseRatingDto> {
     const problems = ratingProblems(dto);
     if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
-        problems.map((p) => ({ field: p.field, problems: [p.problem] })),
-      );
+      throw validationFailed(problems);
     }
     const refusal = await this.refusal(user, courseId);
     if (refusal === 'not_complete') {
@@ -89,8 +86,7 @@ export class RatingsService {
     const view = (await loadCourseViews(this.dataSource, user.id, [courseId])).get(courseId);
     if (!view) throw new DomainError('COURSE_NOT_FOUND', 'No published course has this id.');
     const [own] = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM course c WHERE c.id = $1 AND (c.owner_id = $2 OR EXISTS (
-         SELECT 1 FROM course_owner co WHERE co.course_id = c.id AND co.user_id = $2))`,
+      `SELECT 1 FROM course c WHERE c.id = $1 AND ${editsCourse('c', '$2')}`,
       [courseId, user.id],
     );
     if (own) return 'own_course';

@@ -7,7 +7,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import type { ExportQueryDto } from '../cohorts.dto';
 import { DashboardService } from '../dashboard.service';
 import { TraineesService, type TraineeRow } from '../trainees.service';
-import { writeSheet, type SheetCell, type SheetFile, type SheetFormat } from './sheet-writer';
+import { writeSheet, type SheetCell, type SheetFile, type SheetFormat } from '../../common/sheets/sheet-writer';
 
 const STATUS_ZH: Record<EnrolmentStatus, string> = {
   not_started: '未开始',

@@ -27,7 +27,7 @@ import { NotificationsService } from '../../notifications/notifications.service'
 import { requireEnrolmentOpen, viewRoot } from '../cohort-access';
 import { CohortsService } from '../cohorts.service';
 import { EnrolmentService } from '../enrolment.service';
-import { openSheet, UnreadableFileError, type ImportEncoding, type SheetRow } from './import-reader';
+import { openSheet, UnreadableFileError, type ImportEncoding, type SheetRow } from '../../common/sheets/sheet-reader';
 import { VillageIndex } from './village-index';
 
 const CHUNK = 2000;

@@ -4,6 +4,7 @@ import {
   rubricMaxPoints,
   rubricProblems,
   rubricScore,
+  rubricSelectionProblems,
   type Rubric,
   type RubricCriterion,
   type RubricLevel,
@@ -287,5 +288,43 @@ describe('rubric score', () => {
     rubricMaxPoints(unsorted);
     expect(unsorted).toEqual(copy);
     expect(selection).toEqual({ a: 1 });
+  });
+});
+
+describe('rubricSelectionProblems', () => {
+  const rubric = {
+    criteria: [
+      {
+        id: 'a',
+        name: 'A',
+        levels: [
+          { label: '低', points: 0 },
+          { label: '高', points: 5 },
+        ],
+      },
+      {
+        id: 'b',
+        name: 'B',
+        levels: [
+          { label: '低', points: 0 },
+          { label: '中', points: 3 },
+          { label: '高', points: 5 },
+        ],
+      },
+    ],
+  };
+  it('accepts one of its levels for every criterion', () => {
+    expect(rubricSelectionProblems(rubric, { a: 1, b: 2 })).toEqual([]);
+  });
+  it('names missing criteria, levels out of range or not whole, and unknown criteria', () => {
+    expect(rubricSelectionProblems(rubric, { b: 3, c: 0 })).toEqual([
+      { field: 'selection.c', problem: 'not a criterion of this rubric' },
+      { field: 'selection.a', problem: 'choose a level' },
+      { field: 'selection.b', problem: 'a level from 0 to 2' },
+    ]);
+    expect(rubricSelectionProblems(rubric, { a: 0.5, b: -1 }).map((p) => p.field)).toEqual([
+      'selection.a',
+      'selection.b',
+    ]);
   });
 });

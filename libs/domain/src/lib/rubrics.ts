@@ -108,3 +108,27 @@ function roundHalfUp(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(Number((value * factor).toPrecision(12))) / factor;
 }
+
+/**
+ * Why a complete evaluation with this selection cannot be recorded, by field (`selection.<criterion id>`):
+ * a criterion without a level, a level that is not one of the criterion's, or a criterion the rubric
+ * does not have. Empty when every criterion has one of its levels.
+ */
+export function rubricSelectionProblems(
+  rubric: Rubric,
+  selection: RubricSelection,
+): Array<{ field: string; problem: string }> {
+  const known = new Set(rubric.criteria.map((c) => c.id));
+  return [
+    ...Object.keys(selection)
+      .filter((id) => !known.has(id))
+      .map((id) => ({ field: `selection.${id}`, problem: 'not a criterion of this rubric' })),
+    ...rubric.criteria.flatMap((c) => {
+      const level = selection[c.id];
+      if (level === undefined) return [{ field: `selection.${c.id}`, problem: 'choose a level' }];
+      return Number.isInteger(level) && level >= 0 && level < c.levels.length
+        ? []
+        : [{ field: `selection.${c.id}`, problem: `a level from 0 to ${c.levels.length - 1}` }];
+    }),
+  ];
+}

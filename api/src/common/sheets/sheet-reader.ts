@@ -24,7 +24,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export class UnreadableFileError extends Error {}
 
 /**
- * Opens an uploaded cadre list for streaming: XLSX by its ZIP signature, otherwise CSV text in UTF-8
+ * Opens an uploaded sheet (a cadre list, a question bank) for streaming: XLSX by its ZIP signature, otherwise CSV text in UTF-8
  * (with or without BOM) or GBK, detected from the first 64 KB. Rows are read as they stream in, so a
  * 126,000-row file never sits in memory whole.
  */
