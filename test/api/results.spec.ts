@@ -114,6 +114,11 @@ describe('evaluation: mentor and trainer evaluations and the composite result', 
       });
       expect(saved.status).toBe(200);
       expect((saved.body as ProgramEvaluationDto).formula).toEqual(formula);
+      // Only the program's owner (or an administrator) changes them; its mentor reads them only.
+      const body = { rubric: DEFAULT_EVALUATION_RUBRIC, formula: DEFAULT_RESULT_FORMULA };
+      expect((await api(outsider.token).put(`/evaluation/programs/${program.id}/settings`, body)).status).toBe(404);
+      expect((await api(mentor).put(`/evaluation/programs/${program.id}/settings`, body)).status).toBe(403);
+      expect((await api(trainer).get(`/evaluation/programs/${program.id}/settings`)).body.formula).toEqual(formula);
     });
   });
 
