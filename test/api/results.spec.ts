@@ -1,5 +1,11 @@
 import request from 'supertest';
-import type { ProgramEvaluationDto, ProgramResultDto, ResultListDto, TraineeEvaluationDto } from '@lingyan/contracts';
+import type {
+  MentorProgramDto,
+  ProgramEvaluationDto,
+  ProgramResultDto,
+  ResultListDto,
+  TraineeEvaluationDto,
+} from '@lingyan/contracts';
 import { DEFAULT_EVALUATION_RUBRIC, DEFAULT_QUIZ_SETTINGS, DEFAULT_ASSIGNMENT_SETTINGS } from '@lingyan/contracts';
 import { DEFAULT_RESULT_FORMULA } from '@lingyan/domain';
 import { createAccount, userId, type Account } from './support/api-helpers';
@@ -142,6 +148,26 @@ describe('evaluation: mentor and trainer evaluations and the composite result', 
       expect(rows).toEqual([]);
     });
 
+    it('lists the mentor’s programs with their mentees and how many are evaluated, for mentors only', async () => {
+      const list = await api(mentor).get('/evaluation/mentor/programs');
+      expect(list.status).toBe(200);
+      const mine = (list.body as MentorProgramDto[]).find((p) => p.id === program.id);
+      expect(mine).toEqual({ id: program.id, title: '考评项目', mentees: 1, evaluated: 1 });
+      // an ended pairing no longer counts
+      const ended = await createAccount(t, admin, 'mentor-ended', ['mentor']);
+      await sql(
+        t,
+        `INSERT INTO mentorship (mentor_id, trainee_id, program_id, status, ended_at, end_reason)
+         VALUES ($1, $2, $3, 'ended', now(), '工作调动')`,
+        [await userId(t, 'mentor-ended'), b.id, program.id],
+      );
+      const none = await api(ended.token).get('/evaluation/mentor/programs');
+      expect(none.status).toBe(200);
+      expect(none.body).toEqual([]);
+      expect((await api(trainer).get('/evaluation/mentor/programs')).status).toBe(403);
+      expect((await api(a.token).get('/evaluation/mentor/programs')).status).toBe(403);
+    });
+
     it('lets the program’s trainers evaluate its trainees, with every criterion', async () => {
       const missing = await api(trainer).put(evaluation(a.id), { role: 'trainer', selection: { political: 2 } });
       expect(missing.status).toBe(400);
@@ -199,6 +225,8 @@ describe('evaluation: mentor and trainer evaluations and the composite result', 
         ['trainer', 80, 12],
       ]);
       expect(mine.items.quizzes).toEqual([expect.objectContaining({ title: '单元测验', percent: 80 })]);
+      // the rubric the evaluations were given with, to read their levels
+      expect(mine.rubric).toEqual(DEFAULT_EVALUATION_RUBRIC);
       expect(mine.evaluations.map((e) => [e.role, e.comment])).toEqual([
         ['trainer', '认真'],
         ['mentor', '带头作用明显'],

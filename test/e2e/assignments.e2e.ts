@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { Browser, Page } from 'playwright-core';
-import type { AssignmentDto, AuthoredCourseDto, CourseDto, LoginResponse } from '@lingyan/contracts';
+import type { AssignmentDto, AuthoredCourseDto, CourseDto } from '@lingyan/contracts';
+import { apiToken as login, call, waitFor } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
@@ -45,23 +46,6 @@ const WORK = '一、现状：我村有闲置校舍两处，村集体年收入约
 const REVISION = '\n三、措施：利用闲置校舍办共富工坊，资金来源为强村公司收益和乡镇补助，2027 年 6 月前完成改造。';
 const RETURN_COMMENT = '措施部分请补充资金来源和时间表。';
 const GRADE_COMMENT = '切合村情，措施可行，群众参与充分。';
-
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function login(username: string): Promise<string> {
-  return (await call<LoginResponse>(null, 'POST', '/auth/login', { username, password: PASSWORD })).accessToken;
-}
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -214,14 +198,18 @@ describe('practical work graded with a rubric', () => {
     await added.getByTestId('level-label').nth(2).fill('良好');
     await added.getByTestId('level-points').nth(2).locator('input').fill('5');
     await added.getByTestId('level-up').nth(2).click();
-    await expect(
-      added.getByTestId('level-label').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
-    ).resolves.toEqual(['不足', '良好', '优秀']);
+    const labels = () =>
+      added.getByTestId('level-label').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join(','));
+    await waitFor(async () => (await labels()) === '不足,良好,优秀', 5_000, 'the levels 不足, 良好, 优秀 in order');
     // the new criterion goes second
     await added.getByTestId('criterion-up').click();
     // the second default criterion loses its level 基本
     const feasible = drawer.getByTestId('criterion').nth(2);
-    await expect(feasible.getByTestId('criterion-name').inputValue()).resolves.toBe('措施可行');
+    await waitFor(
+      async () => (await feasible.getByTestId('criterion-name').inputValue()) === '措施可行',
+      5_000,
+      'the new criterion to move above 措施可行',
+    );
     await feasible.getByTestId('level-remove').nth(1).click();
     await drawer.getByTestId('rubric-total').filter({ hasText: '共 3 项，满分 30 分' }).waitFor();
 

@@ -1,23 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import type {
-  CohortCertificateDto,
-  CohortSummaryDto,
-  CohortTraineeDto,
-  LoginResponse,
-  Page as Paged,
-} from '@lingyan/contracts';
-import {
-  BASE_URL,
-  DESKTOP,
-  PASSWORD,
-  PHONE,
-  launch,
-  newPage,
-  realProblems,
-  screenshot,
-  signIn,
-} from './support/browser';
+import type { CohortCertificateDto, CohortSummaryDto, CohortTraineeDto, Page as Paged } from '@lingyan/contracts';
+import { apiToken, call } from './support/api';
+import { BASE_URL, DESKTOP, PHONE, launch, newPage, realProblems, screenshot, signIn } from './support/browser';
 
 /**
  * Certificates (结业证书): a cadre of the demo cohort who completed it collects their certificate and
@@ -32,26 +17,9 @@ import {
 const DEMO_COHORT = '2026年度村干部全员轮训（第一期）';
 const REASON = '经核查，培训期间存在代学行为';
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function login(username: string): Promise<string> {
-  return (await call<LoginResponse>(null, 'POST', '/auth/login', { username, password: PASSWORD })).accessToken;
-}
-
 /** The demo cohort, and a cadre of it who completed it and holds no certificate of it yet. */
 async function findCadre(): Promise<{ cohortId: string; cadre: CohortTraineeDto }> {
-  const admin = await login('zj-admin');
+  const admin = await apiToken('zj-admin');
   const cohorts = await call<Paged<CohortSummaryDto>>(admin, 'GET', `/cohorts?q=${encodeURIComponent(DEMO_COHORT)}`);
   const cohort = cohorts.items.find((c) => c.name === DEMO_COHORT);
   if (!cohort) throw new Error('the demo cohort is missing');

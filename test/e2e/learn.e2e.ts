@@ -1,27 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import type { CourseDto, ModuleDto, ModuleSummaryDto, MyProgramDto, ProgressEventResponse } from '@lingyan/contracts';
+import { call, sessionToken, waitFor } from './support/api';
 import { BASE_URL, PHONE, launch, newPage, realProblems, signInAs } from './support/browser';
 
 const PROGRAM = '2026年度村社书记全员轮训';
 const FIRST_ARTICLE = '“千万工程”的发展脉络与核心经验';
 const SECOND_COURSE = '党建联建与村级组织力提升';
-
-async function accessToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('lingyan.session') ?? '{}').accessToken);
-  if (typeof token !== 'string') throw new Error('not signed in');
-  return token;
-}
-
-async function api<T>(token: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}/api${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Seconds shown in the player's status line ("已学习 m:ss / 需 m:ss"). */
 async function studiedSeconds(page: Page): Promise<number> {
@@ -29,15 +14,6 @@ async function studiedSeconds(page: Page): Promise<number> {
   const match = /已学习\s*(\d+):(\d{2})/.exec(text);
   if (!match) throw new Error(`unexpected status line: ${text}`);
   return Number(match[1]) * 60 + Number(match[2]);
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** The credits the default table gives a module of this length (≥30 min 1, ≥15 min 0.5, else 0.25). */
@@ -62,7 +38,7 @@ describe('learning on a phone', () => {
     await expect(program.getByTestId('credits-value').innerText()).resolves.toBe('0 / 8 学时');
     // every course of the program as the API lists them: the six demo courses, plus any course another
     // test file added to the demo program in the shared database (media-course.e2e.ts adds one)
-    const [listed] = await api<MyProgramDto[]>(await accessToken(page), '/learning/programs');
+    const [listed] = await call<MyProgramDto[]>(await sessionToken(page), 'GET', '/learning/programs');
     expect(listed.courses.length).toBeGreaterThanOrEqual(6);
     await expect(page.getByTestId('course-card').count()).resolves.toBe(listed.courses.length);
     const continueButton = program.getByTestId('continue');
@@ -83,7 +59,7 @@ describe('learning on a phone', () => {
     await page.getByTestId('status-end').filter({ hasText: '已读到结尾' }).waitFor();
     // after 15 s of (recent) activity a progress event has been recorded and answered
     await page.waitForTimeout(15_500);
-    await waitFor(async () => (await studiedSeconds(page)) >= 15, 15_000, 'a 15 s progress report');
+    await waitFor(async () => (await studiedSeconds(page)) >= 15, 15_000, 'a 15 s progress report', 500);
     const studied = await studiedSeconds(page);
     expect(studied).toBeGreaterThanOrEqual(15);
     expect(studied).toBeLessThan(60);
@@ -120,23 +96,24 @@ describe('learning on a phone', () => {
       async () => Math.abs((await page.evaluate(() => window.scrollY)) - leftAt) < 80,
       10_000,
       `the article to be scrolled back near ${leftAt}px`,
+      500,
     );
     const resumedAt = await page.evaluate(() => window.scrollY);
     expect(Math.abs(resumedAt - leftAt)).toBeLessThan(80);
 
     // complete the shortest module through the API with back-dated windows (the server allows up to
     // 120 s before the module was opened): eight 15 s windows ending now, the end reached in the last
-    const token = await accessToken(page);
-    const programs = await api<MyProgramDto[]>(token, '/learning/programs');
+    const token = await sessionToken(page);
+    const programs = await call<MyProgramDto[]>(token, 'GET', '/learning/programs');
     const courses = await Promise.all(
-      programs[0].courses.map((c) => api<CourseDto>(token, `/learning/courses/${c.id}`)),
+      programs[0].courses.map((c) => call<CourseDto>(token, 'GET', `/learning/courses/${c.id}`)),
     );
     const candidates = courses
       .flatMap((course) => course.modules.map((module) => ({ course, module })))
       .filter(({ module }) => !module.locked && module.status === 'not_started' && module.kind === 'article');
     candidates.sort((a, b) => a.module.estimatedMinutes - b.module.estimatedMinutes);
     const { course, module: target } = candidates[0];
-    const opened = await api<ModuleDto>(token, `/learning/modules/${target.id}`);
+    const opened = await call<ModuleDto>(token, 'GET', `/learning/modules/${target.id}`);
     expect(opened.progress.requiredSeconds).toBeLessThanOrEqual(118);
     const expected = creditsFor(target.estimatedMinutes);
     expect(target.credits).toBe(expected);
@@ -146,7 +123,7 @@ describe('learning on a phone', () => {
     const step = (end - start) / 8;
     let last: ProgressEventResponse | null = null;
     for (let i = 0; i < 8; i++) {
-      last = await api<ProgressEventResponse>(token, '/progress', {
+      last = await call<ProgressEventResponse>(token, 'POST', '/progress', {
         eventId: randomUUID(),
         moduleId: target.id,
         startedAt: new Date(start + i * step).toISOString(),
@@ -192,9 +169,9 @@ describe('learning on a phone', () => {
     await expect(locked.first().getByTestId('lock-reason').innerText()).resolves.toContain('完成上一单元后解锁');
     await expect(locked.first().evaluate((el) => el.tagName)).resolves.toBe('DIV'); // not a link
 
-    const token = await accessToken(page);
+    const token = await sessionToken(page);
     const courseId = new URL(page.url()).pathname.split('/').pop() as string;
-    const course = await api<CourseDto>(token, `/learning/courses/${courseId}`);
+    const course = await call<CourseDto>(token, 'GET', `/learning/courses/${courseId}`);
     const lockedModule = course.modules.find((m) => m.locked) as ModuleSummaryDto;
     await page.goto(`${BASE_URL}/learn/modules/${lockedModule.id}`);
     await page.getByTestId('module-error').getByText('本单元尚未解锁').waitFor();

@@ -2,16 +2,15 @@ import { Browser, Page } from 'playwright-core';
 import type {
   AttemptDto,
   AuthoredCourseDto,
-  LoginResponse,
   QuestionDto,
   QuestionRequest,
   QuizOverviewDto,
   QuizSettings,
 } from '@lingyan/contracts';
+import { apiToken, call, newTrainee, waitFor } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
-  PASSWORD,
   PageProblems,
   Viewport,
   launch,
@@ -106,32 +105,6 @@ const QUIZ_SETTINGS: QuizSettings = {
 /** Right (2) + half of a multiple choice (1) + right (2) + right (2) + wrong (0). */
 const EXPECTED_SCORE = 7;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function login(username: string, password = PASSWORD): Promise<string> {
-  return (await call<LoginResponse>(null, 'POST', '/auth/login', { username, password })).accessToken;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 const question = (page: Page) => page.getByTestId('question');
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 
@@ -163,18 +136,11 @@ describe('taking a timed quiz on a phone', () => {
     browser = await launch();
 
     const stamp = uniqueSuffix();
-    const admin = await login('zj-admin');
+    const admin = await apiToken('zj-admin');
     const username = `quiz-${stamp}`;
-    await call(admin, 'POST', '/users', {
-      username,
-      name: '周晓梅',
-      password: PASSWORD,
-      roles: ['trainee'],
-      regionCode: '33',
-    });
-    trainee = { username, token: await login(username) };
+    trainee = { username, token: await newTrainee(admin, username, '周晓梅') };
 
-    const trainer = await login('trainer');
+    const trainer = await apiToken('trainer');
     const created = await call<AuthoredCourseDto>(trainer, 'POST', '/curriculum/courses', {
       title: `村级组织建设测验 ${stamp}`,
       summary: '村级议事、集体经济与村务监督的基础知识。',
@@ -425,7 +391,7 @@ describe('taking a timed quiz on a phone', () => {
   });
 
   it('takes every kind of question, names the unanswered ones, and shows a short answer awaiting a trainer', async () => {
-    const trainer = await login('trainer');
+    const trainer = await apiToken('trainer');
     const created = await call<AuthoredCourseDto>(trainer, 'POST', '/curriculum/courses', {
       title: `题型练习 ${uniqueSuffix()}`,
       summary: '多选、填空、简答。',

@@ -2,17 +2,16 @@ import { Browser, Page } from 'playwright-core';
 import type {
   AttemptDto,
   AuthoredCourseDto,
-  LoginResponse,
   MyCourseRatingDto,
   QuestionDto,
   QuizSettings,
   RateCourseRequest,
   TrainerRatingsDto,
 } from '@lingyan/contracts';
+import { apiToken, call, newTrainee } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
-  PASSWORD,
   PageProblems,
   Viewport,
   launch,
@@ -54,23 +53,6 @@ const QUIZ_SETTINGS: QuizSettings = {
 const TRAINEE_NAME = '郑晓丽';
 const COMMENT = '讲得很实在，村里议事就用得上。希望多讲讲集体经济的案例。';
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function login(username: string, password = PASSWORD): Promise<string> {
-  return (await call<LoginResponse>(null, 'POST', '/auth/login', { username, password })).accessToken;
-}
-
 /** A published course of the demo trainer: one true/false question, whose quiz completes the course. */
 async function quizCourse(trainer: string, title: string): Promise<{ id: string; quizId: string }> {
   const created = await call<AuthoredCourseDto>(trainer, 'POST', '/curriculum/courses', {
@@ -102,12 +84,6 @@ async function completeCourse(token: string, quizId: string): Promise<void> {
   if (!graded.passed) throw new Error('the quiz was not passed');
 }
 
-/** A trainee account made by the province administrator, signed in. */
-async function newTrainee(admin: string, username: string, name: string): Promise<string> {
-  await call(admin, 'POST', '/users', { username, name, password: PASSWORD, roles: ['trainee'], regionCode: '33' });
-  return login(username);
-}
-
 /** Taps the n-th star (1–5) of a rating item. */
 async function tapStar(page: Page, item: 'usefulness' | 'clarity', n: number): Promise<void> {
   await page
@@ -127,8 +103,8 @@ describe('rating a completed course (评训)', () => {
   beforeAll(async () => {
     browser = await launch();
     const stamp = uniqueSuffix();
-    const admin = await login('zj-admin');
-    const trainer = await login('trainer');
+    const admin = await apiToken('zj-admin');
+    const trainer = await apiToken('trainer');
     const titleA = `村级议事协商实务 ${stamp}`;
     const titleB = `强村公司运营入门 ${stamp}`;
     courseA = { ...(await quizCourse(trainer, titleA)), title: titleA };
@@ -224,7 +200,7 @@ describe('rating a completed course (评训)', () => {
   });
 
   it('shows the trainer their courses against the 85% norm with the comments, never who rated', async () => {
-    const trainer = await login('trainer');
+    const trainer = await apiToken('trainer');
     const report = await call<TrainerRatingsDto>(trainer, 'GET', '/ratings/courses');
     const a = report.courses.find((c) => c.courseId === courseA.id);
     // 郑晓丽 (5, 5), then (5, 5) (3, 2) (4, 3) (2, 3) (5, 4): 3 of 6 satisfied.

@@ -4,7 +4,6 @@ import type {
   AttemptDto,
   AuthoredCourseDto,
   CohortDto,
-  LoginResponse,
   ProgramDto,
   ProgramResultDto,
   QuestionDto,
@@ -12,6 +11,7 @@ import type {
   QuizSettings,
   UserDto,
 } from '@lingyan/contracts';
+import { apiToken as login, call } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
@@ -77,24 +77,6 @@ const QUIZ_SETTINGS: QuizSettings = {
 const TRAINEE_A = '吴晓燕';
 const TRAINEE_B = '潘建国';
 const COMMENT = '带领村民发展民宿经济，群众基础好。';
-
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-async function login(username: string): Promise<string> {
-  return (await call<LoginResponse>(null, 'POST', '/auth/login', { username, password: PASSWORD })).accessToken;
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 

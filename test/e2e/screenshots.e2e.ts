@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CourseDto, MyProgramDto } from '@lingyan/contracts';
 import { Browser, Page } from 'playwright-core';
+import { apiToken, call, sessionToken } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
-  PASSWORD,
   PHONE,
   launch,
   newPage,
@@ -198,25 +198,18 @@ describe.each([
 
 /** Completes the shortest open module of the signed-in trainee through the API (back-dated 15 s windows). */
 async function completeShortestModule(page: Page): Promise<void> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('lingyan.session') ?? '{}').accessToken);
-  const call = async <T>(path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${BASE_URL}/api${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return (await response.json()) as T;
-  };
-  const [program] = await call<MyProgramDto[]>('/learning/programs');
-  const courses = await Promise.all(program.courses.map((c) => call<CourseDto>(`/learning/courses/${c.id}`)));
+  const token = await sessionToken(page);
+  const [program] = await call<MyProgramDto[]>(token, 'GET', '/learning/programs');
+  const courses = await Promise.all(
+    program.courses.map((c) => call<CourseDto>(token, 'GET', `/learning/courses/${c.id}`)),
+  );
   const modules = courses.flatMap((c) => c.modules).filter((m) => !m.locked && m.kind === 'article');
   if (modules.some((m) => m.status === 'complete')) return;
   const target = modules.sort((a, b) => a.estimatedMinutes - b.estimatedMinutes)[0];
-  await call(`/learning/modules/${target.id}`);
+  await call(token, 'GET', `/learning/modules/${target.id}`);
   const end = Date.now();
   for (let i = 0; i < 8; i++) {
-    await call('/progress', {
+    await call(token, 'POST', '/progress', {
       eventId: randomUUID(),
       moduleId: target.id,
       startedAt: new Date(end - 118_000 + i * 14_750).toISOString(),
@@ -229,32 +222,18 @@ async function completeShortestModule(page: Page): Promise<void> {
 
 /** Publishes a course offered in the catalog of open electives, through the API as the demo trainer. */
 async function publishOpenElective(title: string): Promise<void> {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'trainer', password: PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const call = async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${BASE_URL}/api${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const course = await call<{ id: string }>('/curriculum/courses', {
+  const trainer = await apiToken('trainer');
+  const course = await call<{ id: string }>(trainer, 'POST', '/curriculum/courses', {
     title,
     category: 'rural_construction',
     summary: '文化礼堂怎么用起来：节庆活动、村晚和讲堂的策划与组织。',
     openElective: true,
   });
-  await call(`/curriculum/courses/${course.id}/modules`, {
+  await call(trainer, 'POST', `/curriculum/courses/${course.id}/modules`, {
     kind: 'article',
     title: '文化礼堂的一年活动表',
     body: '## 一年活动表\n\n按节气和节日排好活动，提前一个月发布。',
     estimatedMinutes: 12,
   });
-  await call(`/curriculum/courses/${course.id}/publish`, {});
+  await call(trainer, 'POST', `/curriculum/courses/${course.id}/publish`, {});
 }

@@ -1,8 +1,8 @@
 import { Browser, Page } from 'playwright-core';
+import { api, apiToken } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
-  PASSWORD,
   PHONE,
   launch,
   newPage,
@@ -13,30 +13,6 @@ import {
 } from './support/browser';
 
 /** Course authoring by the demo trainer (陈雅琴), who owns the six published demo courses. */
-
-async function apiToken(username: string): Promise<string> {
-  const response = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T>(
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
 
 const rowTitles = (page: Page) => page.getByTestId('module-row').locator('[data-testid=module-open]').allInnerTexts();
 
@@ -185,7 +161,7 @@ describe('course authoring (trainer)', () => {
     const course = await api<{ title: string; modules: { title: string }[] }>(
       trainee,
       'GET',
-      `/api/learning/courses/${courseId}`,
+      `/learning/courses/${courseId}`,
     );
     expect(course.status).toBe(200);
     expect(course.body.title).toBe(title);
@@ -197,10 +173,10 @@ describe('course authoring (trainer)', () => {
 
   it('shows the server rule when a published course is changed through the API (409)', async () => {
     const token = await apiToken('trainer');
-    const courses = await api<{ id: string; status: string }[]>(token, 'GET', '/api/curriculum/courses');
+    const courses = await api<{ id: string; status: string }[]>(token, 'GET', '/curriculum/courses');
     const published = courses.body.find((c) => c.status === 'published');
     expect(published).toBeDefined();
-    const refused = await api<{ error: string }>(token, 'PATCH', `/api/curriculum/courses/${published?.id}`, {
+    const refused = await api<{ error: string }>(token, 'PATCH', `/curriculum/courses/${published?.id}`, {
       title: 'x',
     });
     expect(refused.status).toBe(409);
@@ -210,13 +186,13 @@ describe('course authoring (trainer)', () => {
   it('works on a phone: course cards, the editor with write/preview tabs and the publish confirmation', async () => {
     const token = await apiToken('trainer');
     const title = `手机端测试课程 ${uniqueSuffix()}`;
-    const created = await api<{ id: string }>(token, 'POST', '/api/curriculum/courses', {
+    const created = await api<{ id: string }>(token, 'POST', '/curriculum/courses', {
       title,
       category: 'digital_reform',
       summary: '在手机上编辑课程',
     });
     expect(created.status).toBe(201);
-    await api(token, 'POST', `/api/curriculum/courses/${created.body.id}/modules`, {
+    await api(token, 'POST', `/curriculum/courses/${created.body.id}/modules`, {
       kind: 'article',
       title: '浙里办村务应用',
       body: '## 应用入口\n\n打开“浙里办”。',

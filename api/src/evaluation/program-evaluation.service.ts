@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
   GradeBand,
+  MentorProgramDto,
   Page,
   ProgramEvaluationDto,
   ProgramResultDto,
@@ -112,6 +113,23 @@ export class ProgramEvaluationService {
     return toSettingsDto(await this.results.settings(programId));
   }
 
+  /** The programs in which the mentor has mentees (pairings active or completed), by title. */
+  async mentorPrograms(actor: AuthUser): Promise<MentorProgramDto[]> {
+    return this.dataSource.query<MentorProgramDto[]>(
+      `SELECT p.id, p.title, count(DISTINCT ms.trainee_id)::int AS mentees,
+              count(DISTINCT te.trainee_id)::int AS evaluated
+         FROM mentorship ms
+         JOIN program p ON p.id = ms.program_id
+         LEFT JOIN trainee_evaluation te
+           ON te.program_id = ms.program_id AND te.trainee_id = ms.trainee_id
+          AND te.evaluator_id = ms.mentor_id AND te.role = 'mentor'
+        WHERE ms.mentor_id = $1 AND ms.status IN ('active', 'completed')
+        GROUP BY p.id, p.title
+        ORDER BY p.title, p.id`,
+      [actor.id],
+    );
+  }
+
   /** The trainees the actor may evaluate in the program in this role. */
   async evaluable(actor: AuthUser, programId: string, query: EvaluableQueryDto): Promise<Page<EvaluableTraineeDto>> {
     const settings = await this.results.settings(programId);
@@ -209,6 +227,7 @@ export class ProgramEvaluationService {
       traineeId: user.id,
       traineeName: user.name,
       formula: settings.formula,
+      rubric: settings.rubric,
       effectiveWeights: computed.effective.weights,
       result: computed.result,
       items: computed.items,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
+  MentorProgramDto,
   Page,
   ProgramEvaluationDto,
   ProgramResultDto,
@@ -26,6 +27,13 @@ import { ProgramEvaluationService, type EvaluableTraineeDto } from './program-ev
 @Controller()
 export class ResultsController {
   constructor(private readonly evaluation: ProgramEvaluationService) {}
+
+  @Get('evaluation/mentor/programs')
+  @Auth('mentor')
+  @ApiOkResponse({ description: 'The programs in which you have mentees, with how many you have evaluated.' })
+  mentorPrograms(@CurrentUser() actor: AuthUser): Promise<MentorProgramDto[]> {
+    return this.evaluation.mentorPrograms(actor);
+  }
 
   @Get('evaluation/programs/:id/settings')
   @Auth('trainer', 'mentor', 'admin')

@@ -510,6 +510,16 @@ export interface TraineeEvaluationDto {
   updatedAt: string;
 }
 
+/** A program in which the signed-in mentor has mentees (active or completed pairings), to evaluate them. */
+export interface MentorProgramDto {
+  id: string;
+  title: string;
+  /** The mentor's mentees in the program. */
+  mentees: number;
+  /** How many of them the mentor has evaluated. */
+  evaluated: number;
+}
+
 export interface EvaluateTraineeRequest {
   role: 'mentor' | 'trainer';
   selection: RubricSelection;
@@ -532,6 +542,8 @@ export interface ProgramResultDto {
   traineeId: string;
   traineeName: string;
   formula: ResultFormula;
+  /** The program's evaluation rubric (mentors and trainers evaluate with it), to read the evaluations' levels. */
+  rubric: Rubric;
   /** The weights after sharing out those of absent components. */
   effectiveWeights: Record<ResultComponent, number>;
   result: CompositeResult;

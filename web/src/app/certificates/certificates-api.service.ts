@@ -1,5 +1,5 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
-import { DOCUMENT, Injectable, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import type {
   CertificateDto,
   CertificateStatus,
@@ -10,8 +10,9 @@ import type {
   Page,
   RevokeCertificateRequest,
 } from '@lingyan/contracts';
-import { Observable, map } from 'rxjs';
+import { Observable } from 'rxjs';
 import { silent } from '../core/http/api-error';
+import { Downloads } from '../core/http/downloads';
 
 export interface CohortCertificatesQuery {
   page: number;
@@ -27,7 +28,7 @@ export interface CohortCertificatesQuery {
 @Injectable({ providedIn: 'root' })
 export class CertificatesApi {
   private readonly http = inject(HttpClient);
-  private readonly document = inject(DOCUMENT);
+  private readonly downloads = inject(Downloads);
 
   /** Public: works signed out. */
   verify(code: string): Observable<CertificateVerificationDto> {
@@ -65,27 +66,14 @@ export class CertificatesApi {
 
   /**
    * Fetches the PDF with the session's token (a plain link would carry none) and hands it to the
-   * browser as a download named after the serial.
+   * browser as a download named after the serial (the server's name, or the same one made here).
+   * Errors are shown by the caller (silent).
    */
-  downloadPdf(certificate: Pick<CertificateDto, 'id' | 'serial'>): Observable<void> {
-    return this.http
-      .get(`/api/certificates/${encodeURIComponent(certificate.id)}/pdf`, {
-        responseType: 'blob',
-        context: silent(),
-      })
-      .pipe(map((blob) => this.save(blob, `结业证书-${certificate.serial}.pdf`)));
-  }
-
-  private save(blob: Blob, name: string): void {
-    const href = URL.createObjectURL(blob);
-    const link = this.document.createElement('a');
-    link.href = href;
-    link.download = name;
-    link.style.display = 'none';
-    this.document.body.appendChild(link);
-    link.click();
-    link.remove();
-    // Revoked later: some browsers read the blob after click() returns.
-    setTimeout(() => URL.revokeObjectURL(href), 30_000);
+  downloadPdf(certificate: Pick<CertificateDto, 'id' | 'serial'>): Observable<string> {
+    return this.downloads.save(
+      `/api/certificates/${encodeURIComponent(certificate.id)}/pdf`,
+      `结业证书-${certificate.serial}.pdf`,
+      { silent: true },
+    );
   }
 }

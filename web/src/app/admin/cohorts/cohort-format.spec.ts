@@ -1,21 +1,4 @@
-import { filenameFromDisposition, jobPercent, relativeTime } from './cohort-format';
-
-describe('filenameFromDisposition', () => {
-  it('prefers the RFC 5987 name, which carries Chinese', () => {
-    const header = `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('学员名单.csv')}`;
-    expect(filenameFromDisposition(header)).toBe('学员名单.csv');
-  });
-
-  it('falls back to the plain name, quoted or not', () => {
-    expect(filenameFromDisposition('attachment; filename="a b.xlsx"')).toBe('a b.xlsx');
-    expect(filenameFromDisposition('attachment; filename=plain.csv')).toBe('plain.csv');
-  });
-
-  it('gives null without a name', () => {
-    expect(filenameFromDisposition(null)).toBeNull();
-    expect(filenameFromDisposition('inline')).toBeNull();
-  });
-});
+import { jobPercent, relativeTime } from './cohort-format';
 
 describe('relativeTime', () => {
   const now = Date.parse('2026-05-20T12:00:00Z');

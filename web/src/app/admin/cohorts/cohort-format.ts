@@ -112,22 +112,3 @@ export function relativeTime(iso: string, now: number = Date.now()): RelativeTim
   if (months < 12) return { key: 'cohorts.time.monthsAgo', params: { n: months } };
   return { key: 'cohorts.time.yearsAgo', params: { n: Math.floor(days / 365) } };
 }
-
-/**
- * The file name a `Content-Disposition` header gives: the RFC 5987 `filename*=UTF-8''…` form first
- * (the API uses it for Chinese names), else the plain `filename="…"`.
- */
-export function filenameFromDisposition(header: string | null): string | null {
-  if (!header) return null;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain form
-    }
-  }
-  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
-  if (!plain) return null;
-  return (plain[2] ?? plain[1]).trim() || null;
-}

@@ -14,9 +14,9 @@ import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Subscription, catchError, distinctUntilChanged, of, switchMap } from 'rxjs';
 import { AppError, toAppError } from '../../core/http/api-error';
+import { Downloads } from '../../core/http/downloads';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { errorKey, type TranslationKey } from '../../core/i18n/translation-key';
-import { CohortDownloads } from './cohort-download';
 import { isJobActive, jobStatusColor, jobStatusKey } from './cohort-format';
 import { CohortsService, type ExportFormat } from './cohorts.service';
 import { ImportPreviewComponent } from './import-preview.component';
@@ -59,7 +59,7 @@ const RECENT = 5;
 })
 export class CohortImportComponent {
   private readonly cohorts = inject(CohortsService);
-  private readonly downloads = inject(CohortDownloads);
+  private readonly downloads = inject(Downloads);
 
   readonly cohort = input.required<CohortDto>();
   /** After an import enrolled trainees (the counts changed). */

@@ -37,13 +37,13 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, map } from 'rxjs';
 import { pagedList } from '../../core/http/paged-list';
 import { ErrorNotifier } from '../../core/http/error-notifier';
+import { Downloads } from '../../core/http/downloads';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { positionKey } from '../../core/i18n/translation-key';
 import { injectIsPhone } from '../../core/layout/is-phone';
 import { LoadError } from '../../share/load-error/load-error';
 import { RegionPicker } from '../../share/regions/region-picker';
-import { CohortDownloads } from './cohort-download';
 import { relativeTime, sortKey, statusColor, statusKey, type RelativeTime } from './cohort-format';
 import { COHORT_ICONS } from './cohort-icons';
 import { CohortsService, type ExportFormat } from './cohorts.service';
@@ -99,7 +99,7 @@ const FOLLOW_UP_INACTIVE_DAYS = 14;
 })
 export class CohortTraineesComponent {
   private readonly cohorts = inject(CohortsService);
-  private readonly downloads = inject(CohortDownloads);
+  private readonly downloads = inject(Downloads);
   private readonly i18n = inject(I18nService);
   private readonly notifier = inject(ErrorNotifier);
 

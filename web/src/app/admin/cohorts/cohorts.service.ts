@@ -152,7 +152,7 @@ export class CohortsService {
 
   /**
    * Address of an export download. Exports stream straight from the API; the page fetches them with
-   * the token (see `download`) because a plain link would carry no Authorization header.
+   * the token (see `Downloads`) because a plain link would carry no Authorization header.
    */
   exportUrl(id: string, what: 'regions' | 'trainees', format: ExportFormat, query: object = {}): string {
     const params = toParams({ ...query, format }).toString();
@@ -161,10 +161,5 @@ export class CohortsService {
 
   templateUrl(format: ExportFormat): string {
     return `/api/cohorts/imports/template?format=${format}`;
-  }
-
-  /** Fetches a file with the session's token and hands it to the browser as a download. */
-  download(url: string): Observable<HttpEvent<Blob>> {
-    return this.http.request(new HttpRequest('GET', url, null, { responseType: 'blob', reportProgress: true }));
   }
 }

@@ -7,9 +7,9 @@ import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { finalize } from 'rxjs';
+import { Downloads } from '../../core/http/downloads';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { CohortDownloads } from '../cohorts/cohort-download';
 import { COHORT_ICONS } from '../cohorts/cohort-icons';
 import { CohortsService, type ExportFormat } from '../cohorts/cohorts.service';
 import { JobProgressComponent } from '../cohorts/job-progress.component';
@@ -151,7 +151,7 @@ const isReconcileResult = (r: JobDto['result']): r is ReconcileResultDto => !!r 
 })
 export class DashboardActions {
   private readonly cohorts = inject(CohortsService);
-  private readonly downloads = inject(CohortDownloads);
+  private readonly downloads = inject(Downloads);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
 

@@ -14,6 +14,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { Downloads } from '../../core/http/downloads';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { injectIsPhone } from '../../core/layout/is-phone';
@@ -29,7 +30,6 @@ import {
   type BandOrPending,
 } from '../../share/evaluation/evaluation-format';
 import { EVALUATION_ICONS } from '../../share/evaluation/evaluation-icons';
-import { CohortDownloads } from '../cohorts/cohort-download';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { provideDashboardCharts } from '../dashboard/chart-theme';
 import { BandChart, CHART_BANDS } from './band-chart';
@@ -73,7 +73,7 @@ type ExportFormat = 'csv' | 'xlsx';
 export class CohortResultsPage {
   private readonly api = inject(EvaluationApi);
   private readonly cohorts = inject(CohortsService);
-  private readonly downloads = inject(CohortDownloads);
+  private readonly downloads = inject(Downloads);
   private readonly i18n = inject(I18nService);
 
   /** The `:id` route parameter: the cohort. */

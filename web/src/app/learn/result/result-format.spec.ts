@@ -1,4 +1,4 @@
-import type { ProgramResultDto } from '@lingyan/contracts';
+import { DEFAULT_EVALUATION_RUBRIC, type ProgramResultDto } from '@lingyan/contracts';
 import { absentComponents, bandOf, breakdown, creditsPercent } from './result-format';
 
 function dto(patch: Partial<ProgramResultDto> = {}): ProgramResultDto {
@@ -12,6 +12,7 @@ function dto(patch: Partial<ProgramResultDto> = {}): ProgramResultDto {
       bands: { excellent: 90, good: 80, pass: 60 },
       creditsRequired: true,
     },
+    rubric: DEFAULT_EVALUATION_RUBRIC,
     effectiveWeights: { quizzes: 57.14, practical: 0, mentor: 21.43, trainer: 21.43 },
     result: {
       state: 'pending',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ProgramResultDto, ResultComponent, TraineeEvaluationDto } from '@lingyan/contracts';
+import type { ProgramResultDto, ResultComponent, Rubric, TraineeEvaluationDto } from '@lingyan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -121,8 +121,9 @@ export class ResultPage {
     this.version.update((v) => v + 1);
   }
 
-  protected levels(evaluation: TraineeEvaluationDto) {
-    const rubric = rubricOf(evaluation);
+  protected levels(evaluation: TraineeEvaluationDto, programRubric: Rubric) {
+    // the levels are shown only while the program's rubric still reads the evaluation as it was given
+    const rubric = rubricOf(evaluation, [programRubric]);
     return rubric ? evaluationLevels(rubric, evaluation.selection) : [];
   }
 

@@ -38,7 +38,6 @@ import {
   selectionProblems,
 } from './evaluation-format';
 import { EVALUATION_ICONS } from './evaluation-icons';
-import { rememberProgram } from './recent-programs';
 import { RubricScorer } from './rubric-scorer';
 
 const PAGE_SIZE = 20;
@@ -189,14 +188,9 @@ export class EvaluatePage {
 
   constructor() {
     effect(() => {
-      const { state, q } = this.listState();
-      const settings = this.settingsState();
+      const { state } = this.listState();
       if (state.status !== 'ok') return;
-      untracked(() => {
-        this.lastList.set(state.value);
-        // The programs one evaluates in are remembered for the mentor's home page.
-        if (settings.status === 'done' && q === '' && state.value.page === 1) this.remember(state.value);
-      });
+      untracked(() => this.lastList.set(state.value));
     });
   }
 
@@ -260,8 +254,6 @@ export class EvaluatePage {
           this.saved.update((all) => ({ ...all, [trainee.traineeId]: evaluation }));
           this.selected.set({ ...trainee, evaluation });
           this.notifier.showSuccess(this.i18n.t('results.evaluate.saved', { name: trainee.name }));
-          const list = this.list();
-          if (list && this.q().trim() === '' && list.page === 1) this.remember(list);
         },
         error: (error: unknown) => {
           this.saving.set(false);
@@ -280,17 +272,5 @@ export class EvaluatePage {
 
   protected percentOf(evaluation: TraineeEvaluationDto): string {
     return formatNumber(evaluation.percent, 1);
-  }
-
-  private remember(list: Page<EvaluableTrainee>): void {
-    const user = this.auth.user();
-    // a program with nobody to evaluate is not worth coming back to
-    if (!user || list.total === 0) return;
-    rememberProgram(user.id, this.role(), {
-      id: this.id(),
-      title: this.programTitle(),
-      trainees: list.total,
-      evaluated: list.items.filter((t) => t.evaluation !== null).length,
-    });
   }
 }

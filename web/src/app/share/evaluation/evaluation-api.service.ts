@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   EvaluateTraineeRequest,
   GradeBand,
+  MentorProgramDto,
   Page,
   ProgramEvaluationDto,
   ProgramEvaluationRequest,
@@ -59,6 +60,11 @@ export class EvaluationApi {
   private readonly http = inject(HttpClient);
 
   /** The program's rubric and formula (its owner, administrators, and the trainers and mentors who evaluate). */
+  /** The programs in which the signed-in mentor has mentees. */
+  mentorPrograms(): Observable<MentorProgramDto[]> {
+    return this.http.get<MentorProgramDto[]>('/api/evaluation/mentor/programs', { context: silent() });
+  }
+
   settings(programId: string): Observable<ProgramEvaluationDto> {
     return this.http.get<ProgramEvaluationDto>(`/api/evaluation/programs/${id(programId)}/settings`, {
       context: silent(),

@@ -10,7 +10,6 @@ import {
   rubricOf,
   selectionProblems,
 } from './evaluation-format';
-import { readRecentPrograms, rememberProgram } from './recent-programs';
 
 const ALL = (level: number) => Object.fromEntries(DEFAULT_EVALUATION_RUBRIC.criteria.map((c) => [c.id, level]));
 
@@ -62,24 +61,5 @@ describe('evaluation formatting', () => {
     };
     expect(rubricOf({ selection: { c1: 1 }, points: 3, maxPoints: 3 }, [DEFAULT_EVALUATION_RUBRIC, own])).toBe(own);
     expect(evaluationLevels(own, { c1: 1 })).toEqual([{ criterion: '服务群众', level: '好', points: 3, max: 3 }]);
-  });
-
-  it('remembers the programs an evaluator opened, newest first, keeping a known title', () => {
-    const data = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => void data.set(k, v),
-    } as unknown as Storage;
-    rememberProgram('u1', 'mentor', { id: 'p1', title: '项目一', trainees: 2, evaluated: 0 }, storage);
-    rememberProgram('u1', 'mentor', { id: 'p2', title: null, trainees: 1, evaluated: 1 }, storage);
-    rememberProgram('u1', 'mentor', { id: 'p1', title: null, trainees: 2, evaluated: 2 }, storage);
-    const recent = readRecentPrograms('u1', 'mentor', storage);
-    expect(recent.map((p) => [p.id, p.title, p.evaluated])).toEqual([
-      ['p1', '项目一', 2],
-      ['p2', null, 1],
-    ]);
-    expect(readRecentPrograms('u2', 'mentor', storage)).toEqual([]);
-    data.set('lingyan.evaluation-programs.mentor.u3', '{not json');
-    expect(readRecentPrograms('u3', 'mentor', storage)).toEqual([]);
   });
 });

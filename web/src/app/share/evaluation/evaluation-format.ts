@@ -118,9 +118,9 @@ export interface EvaluationLevel {
 }
 
 /**
- * The rubric an evaluation was given with, when it can be told for sure: the trainee's result does not
- * carry the program's rubric, so the usual rubric (or a given one) is taken only if the selection
- * names exactly its criteria, every level exists, and its points and maximum come out as recorded.
+ * The rubric an evaluation was given with, when it can be told for sure: a candidate (the program's
+ * rubric now) is taken only if the selection names exactly its criteria, every level exists, and its
+ * points and maximum come out as recorded, so a rubric changed since the evaluation is not misread.
  */
 export function rubricOf(
   evaluation: Pick<TraineeEvaluationDto, 'selection' | 'points' | 'maxPoints'>,

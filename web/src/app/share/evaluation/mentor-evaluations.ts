@@ -1,41 +1,58 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import type { MentorProgramDto } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
-import { AuthService } from '../../core/auth/auth.service';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { Subject, startWith, switchMap } from 'rxjs';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { loading, toLoadState } from '../../learn/load-state';
+import { LoadError } from '../load-error/load-error';
+import { EvaluationApi } from './evaluation-api.service';
 import { EVALUATION_ICONS } from './evaluation-icons';
-import { readRecentPrograms } from './recent-programs';
 
 /**
- * The mentor home's part about evaluations (结业评价). There is no list of a mentor's pairings yet
- * (that comes with the mentoring screens): the programs the mentor opened the evaluation page of on
- * this device are listed to go back to, and otherwise a sentence says where the links come from.
+ * The mentor home's part about evaluations (结业评价): the programs in which the mentor has mentees,
+ * with how many of them the mentor has evaluated, each opening the evaluation page.
  */
 @Component({
   selector: 'app-mentor-evaluations',
-  imports: [RouterLink, NzButtonModule, NzIconModule, TPipe],
+  imports: [RouterLink, NzButtonModule, NzIconModule, NzSkeletonModule, TPipe, LoadError],
   providers: [provideNzIconsPatch(EVALUATION_ICONS)],
   template: `
     <section class="ly-card panel" data-testid="mentor-evaluations">
       <h2>{{ 'results.mentorHome.title' | t }}</h2>
-      @if (programs().length > 0) {
-        <p class="text">{{ 'results.mentorHome.recentText' | t }}</p>
-        <ul class="programs">
-          @for (p of programs(); track p.id) {
-            <li>
-              <a class="program" [routerLink]="['/mentor/programs', p.id, 'evaluate']" data-testid="mentor-program">
-                <span class="main">
-                  <span class="title">{{ p.title ?? ('results.mentorHome.untitled' | t) }}</span>
-                  <span class="meta">{{ 'results.mentorHome.mentees' | t: { count: p.trainees } }}</span>
-                </span>
-                <nz-icon nzType="right" />
-              </a>
-            </li>
-          }
-        </ul>
-      } @else {
-        <p class="text" data-testid="mentor-evaluations-empty">{{ 'results.mentorHome.emptyText' | t }}</p>
+      @if (state().status === 'loading') {
+        <nz-skeleton [nzActive]="true" [nzTitle]="false" [nzParagraph]="{ rows: 2 }" />
+      } @else if (error(); as e) {
+        <app-load-error title="results.mentorHome.loadError" [error]="e" (retry)="reload$.next()" />
+      } @else if (programs(); as list) {
+        @if (list.length > 0) {
+          <p class="text">{{ 'results.mentorHome.text' | t }}</p>
+          <ul class="programs">
+            @for (p of list; track p.id) {
+              <li>
+                <a
+                  class="program"
+                  [routerLink]="['/mentor/programs', p.id, 'evaluate']"
+                  data-testid="mentor-program"
+                  [attr.data-program]="p.id"
+                >
+                  <span class="main">
+                    <span class="title">{{ p.title }}</span>
+                    <span class="meta" data-testid="mentor-program-counts">{{
+                      'results.mentorHome.counts' | t: { mentees: p.mentees, evaluated: p.evaluated }
+                    }}</span>
+                  </span>
+                  <nz-icon nzType="right" />
+                </a>
+              </li>
+            }
+          </ul>
+        } @else {
+          <p class="text" data-testid="mentor-evaluations-empty">{{ 'results.mentorHome.emptyText' | t }}</p>
+        }
       }
     </section>
   `,
@@ -83,10 +100,23 @@ import { readRecentPrograms } from './recent-programs';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MentorEvaluations {
-  private readonly auth = inject(AuthService);
+  private readonly api = inject(EvaluationApi);
+
+  protected readonly reload$ = new Subject<void>();
+  protected readonly state = toSignal(
+    this.reload$.pipe(
+      startWith(undefined),
+      switchMap(() => toLoadState(this.api.mentorPrograms())),
+    ),
+    { initialValue: loading<MentorProgramDto[]>() },
+  );
 
   protected readonly programs = computed(() => {
-    const user = this.auth.user();
-    return user ? readRecentPrograms(user.id, 'mentor') : [];
+    const state = this.state();
+    return state.status === 'ok' ? state.value : null;
+  });
+  protected readonly error = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? state.error : null;
   });
 }

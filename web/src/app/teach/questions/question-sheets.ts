@@ -1,15 +1,5 @@
-import { HttpClient, HttpEventType, HttpRequest, HttpResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  Injectable,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, Injectable, computed, inject, input, output, signal } from '@angular/core';
 import type { QuestionImportResult } from '@lingyan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -17,8 +7,9 @@ import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { Observable, filter, map } from 'rxjs';
+import { Observable } from 'rxjs';
 import { silent, toAppError } from '../../core/http/api-error';
+import { Downloads } from '../../core/http/downloads';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -31,7 +22,7 @@ type SheetFormat = 'csv' | 'xlsx';
 @Injectable({ providedIn: 'root' })
 export class QuestionSheetsService {
   private readonly http = inject(HttpClient);
-  private readonly document = inject(DOCUMENT);
+  private readonly downloads = inject(Downloads);
 
   import(courseId: string, file: File, apply: boolean): Observable<QuestionImportResult> {
     const body = new FormData();
@@ -40,35 +31,18 @@ export class QuestionSheetsService {
     return this.http.post<QuestionImportResult>(url, body, { context: silent() });
   }
 
-  /** Downloads with the session's token and saves under the server's file name. */
-  save(url: string, fallbackName: string): Observable<void> {
-    return this.http.request(new HttpRequest('GET', url, null, { responseType: 'blob', context: silent() })).pipe(
-      filter((event): event is HttpResponse<Blob> => event.type === HttpEventType.Response),
-      map((response) => {
-        const disposition = response.headers.get('Content-Disposition') ?? '';
-        const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-        const name = encoded ? decodeURIComponent(encoded) : fallbackName;
-        const href = URL.createObjectURL(response.body ?? new Blob());
-        const link = this.document.createElement('a');
-        link.href = href;
-        link.download = name;
-        link.style.display = 'none';
-        this.document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(href), 30_000);
-      }),
-    );
+  /** Both downloads are silent: the component shows why one failed. */
+  template(format: SheetFormat): Observable<string> {
+    return this.downloads.save(`/api/curriculum/questions/template?format=${format}`, `题库导入模板.${format}`, {
+      silent: true,
+    });
   }
 
-  template(format: SheetFormat): Observable<void> {
-    return this.save(`/api/curriculum/questions/template?format=${format}`, `题库导入模板.${format}`);
-  }
-
-  export(courseId: string, format: SheetFormat): Observable<void> {
-    return this.save(
+  export(courseId: string, format: SheetFormat): Observable<string> {
+    return this.downloads.save(
       `/api/curriculum/courses/${encodeURIComponent(courseId)}/questions/export?format=${format}`,
       `题库.${format}`,
+      { silent: true },
     );
   }
 }

@@ -106,11 +106,11 @@ export const enResults: { readonly [K in keyof typeof zhResults]: string } = {
 
   // the mentor home
   'results.mentorHome.title': 'Final evaluations',
-  'results.mentorHome.recentText': 'Programs you evaluated in lately:',
-  'results.mentorHome.untitled': 'Training program',
-  'results.mentorHome.mentees': '{count} mentees',
+  'results.mentorHome.text': 'Programs in which you have mentees; open one to evaluate them:',
+  'results.mentorHome.counts': '{mentees} mentees · {evaluated} evaluated',
+  'results.mentorHome.loadError': 'Your programs could not be loaded',
   'results.mentorHome.emptyText':
-    'Administrators pair mentors with trainees, and send you the link of each program to evaluate in. The programs you opened are listed here, to come back to.',
+    'You have no mentees yet. Administrators pair mentors with trainees; the programs to evaluate in are then listed here.',
 
   // a program's evaluation settings (teach/programs/:id/evaluation)
   'results.settings.title': 'Evaluation settings',

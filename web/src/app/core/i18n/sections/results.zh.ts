@@ -100,11 +100,10 @@ export const zhResults = {
 
   // the mentor home
   'results.mentorHome.title': '结业评价',
-  'results.mentorHome.recentText': '您最近评价过的培训项目：',
-  'results.mentorHome.untitled': '培训项目',
-  'results.mentorHome.mentees': '{count} 名结对学员',
-  'results.mentorHome.emptyText':
-    '结对关系由管理员安排。安排好后，管理员会把需要评价的培训项目链接发给您；打开过的项目会列在这里，方便下次继续评价。',
+  'results.mentorHome.text': '您有结对学员的培训项目，点开为学员作结业评价：',
+  'results.mentorHome.counts': '结对学员 {mentees} 名 · 已评价 {evaluated} 名',
+  'results.mentorHome.loadError': '结对的培训项目未能加载',
+  'results.mentorHome.emptyText': '您还没有结对学员。结对关系由管理员安排，安排好后，需要评价的培训项目会列在这里。',
 
   // a program's evaluation settings (teach/programs/:id/evaluation)
   'results.settings.title': '结业评价设置',
