@@ -14,6 +14,7 @@ import { LearningModule } from './learning/learning.module';
 import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { MentoringModule } from './mentoring/mentoring.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         CohortsModule,
         CertificatesModule,
         RatingsModule,
+        MentoringModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -58,6 +58,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'CERTIFICATE_NOT_FOUND':
     case 'ASSIGNMENT_NOT_FOUND':
     case 'SUBMISSION_NOT_FOUND':
+    case 'MENTOR_NOT_FOUND':
+    case 'MENTORSHIP_NOT_FOUND':
       return 404;
     case 'MEDIA_LINK_INVALID':
       return 403;
@@ -85,6 +87,9 @@ export function errorStatus(code: ErrorCode): number {
     case 'RATING_NOT_ALLOWED':
     case 'SUBMISSION_LOCKED':
     case 'SUBMISSION_NOT_PENDING':
+    case 'MENTOR_FULL':
+    case 'ALREADY_PAIRED':
+    case 'MENTORSHIP_STATE_CONFLICT':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
     case 'IMPORT_FILE_INVALID':

@@ -13,3 +13,4 @@ export * from './lib/notifications';
 export * from './lib/evaluation';
 export * from './lib/certificates';
 export * from './lib/ratings';
+export * from './lib/mentoring';

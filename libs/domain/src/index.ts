@@ -10,3 +10,4 @@ export * from './lib/results';
 export * from './lib/question-sheet';
 export * from './lib/certificates';
 export * from './lib/ratings';
+export * from './lib/mentoring';

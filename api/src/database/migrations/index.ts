@@ -9,6 +9,7 @@ import { Certificates1764720000000 } from './1764720000000-Certificates';
 import { Assignments1764806400000 } from './1764806400000-Assignments';
 import { EvaluationsAndResults1764979200000 } from './1764979200000-EvaluationsAndResults';
 import { CourseRatings1764892800000 } from './1764892800000-CourseRatings';
+import { Mentoring1765065600000 } from './1765065600000-Mentoring';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Assignments1764806400000,
   EvaluationsAndResults1764979200000,
   CourseRatings1764892800000,
+  Mentoring1765065600000,
 ];

@@ -60,6 +60,7 @@ const KIND_ICONS: Record<NotificationKind, string> = {
   enrolled: 'cluster',
   job_finished: 'check-circle',
   assessment: 'audit',
+  mentoring: 'team',
 };
 export const kindIcon = (kind: NotificationKind): string => KIND_ICONS[kind] ?? 'notification';
 

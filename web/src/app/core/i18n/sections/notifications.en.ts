@@ -24,6 +24,7 @@ export const enNotifications: { readonly [K in keyof typeof zhNotifications]: st
   'notifications.kind.enrolled': 'Enrolment',
   'notifications.kind.job_finished': 'Job finished',
   'notifications.kind.assessment': 'Assessment',
+  'notifications.kind.mentoring': 'Mentoring',
   'notifications.ago.justNow': 'just now',
   'notifications.ago.minutes': '{n} min ago',
   'notifications.ago.hours': '{n} h ago',

@@ -23,6 +23,7 @@ export const zhNotifications = {
   'notifications.kind.enrolled': '报名通知',
   'notifications.kind.job_finished': '任务完成',
   'notifications.kind.assessment': '考评结果',
+  'notifications.kind.mentoring': '导师帮带',
   'notifications.ago.justNow': '刚刚',
   'notifications.ago.minutes': '{n} 分钟前',
   'notifications.ago.hours': '{n} 小时前',

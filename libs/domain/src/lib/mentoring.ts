@@ -1,0 +1,218 @@
+// ---------------------------------------------------------------------------------------------
+// Mentoring (导师帮带): which mentors to suggest for a trainee, and filling a cohort with pairs
+
+import type { MentorExpertise, RegionLevel, SuggestionReason } from '@lingyan/contracts';
+import { MENTOR_EXPERTISE_NAMES, REGION_LEVELS } from '@lingyan/contracts';
+import { REGION_CODE_LENGTHS, regionLevelOf } from './regions';
+
+export type { SuggestionReason } from '@lingyan/contracts';
+
+/** A mentor as the scoring sees them. */
+export interface MentorCandidate {
+  id: string;
+  /** Home region code. */
+  regionCode: string;
+  expertise: readonly MentorExpertise[];
+  capacity: number;
+  /** Places taken: proposed and active pairings. */
+  load: number;
+}
+
+/** A trainee as the scoring sees them. */
+export interface MenteeProfile {
+  id: string;
+  regionCode: string;
+  /** What the trainee said they need help with. */
+  needs: readonly MentorExpertise[];
+  /** Their weakest assessed areas, weakest first. */
+  weakest: readonly MentorExpertise[];
+}
+
+export interface ScoredMentor {
+  mentorId: string;
+  /** 0–100, one decimal. */
+  score: number;
+  reasons: SuggestionReason[];
+}
+
+/** How much each part weighs in the score (out of 100). */
+export const SUGGESTION_WEIGHTS = { region: 40, expertise: 35, load: 25 } as const;
+
+/**
+ * Closeness in the region tree by the deepest level both regions share: the same village is as close
+ * as it gets, the same township nearly, then county, city, and merely the same province.
+ */
+const CLOSENESS: Readonly<Record<RegionLevel, number>> = {
+  village: 1,
+  township: 0.9,
+  county: 0.75,
+  city: 0.45,
+  province: 0.15,
+};
+
+/** The deepest level at which two region codes lie in the same region, or null when none. */
+export function sharedRegionLevel(a: string, b: string): RegionLevel | null {
+  const levelA = regionLevelOf(a);
+  const levelB = regionLevelOf(b);
+  if (!levelA || !levelB) return null;
+  const depth = Math.min(REGION_LEVELS.indexOf(levelA), REGION_LEVELS.indexOf(levelB));
+  for (let i = depth; i >= 0; i--) {
+    const length = REGION_CODE_LENGTHS[REGION_LEVELS[i]];
+    if (a.slice(0, length) === b.slice(0, length)) return REGION_LEVELS[i];
+  }
+  return null;
+}
+
+/** The code of the region at `level` that contains `code` (its prefix). */
+export function regionAtLevel(code: string, level: RegionLevel): string {
+  return code.slice(0, REGION_CODE_LENGTHS[level]);
+}
+
+/**
+ * How well one mentor suits a trainee, with the reasons in the order they weigh: region closeness
+ * (40), expertise against the trainee's weakest areas (the weakest counts fully, the next ones 0.8)
+ * and stated needs (0.7), and free places (25 × free / capacity). A mentor with no place free scores
+ * null: they cannot take the trainee.
+ */
+export function scoreMentor(mentee: MenteeProfile, mentor: MentorCandidate): ScoredMentor | null {
+  const free = mentor.capacity - mentor.load;
+  if (free <= 0) return null;
+  const reasons: SuggestionReason[] = [];
+  let score = 0;
+
+  const level = sharedRegionLevel(mentee.regionCode, mentor.regionCode);
+  if (level) {
+    score += SUGGESTION_WEIGHTS.region * CLOSENESS[level];
+    // the name of the shared region is the caller's to fill in (the domain knows codes only)
+    reasons.push({ kind: 'region', level, regionName: '' });
+  }
+
+  const match = bestExpertise(mentee, new Set(mentor.expertise));
+  if (match) {
+    score += SUGGESTION_WEIGHTS.expertise * match.value;
+    reasons.push({ kind: 'expertise', area: match.area, source: match.source });
+  }
+
+  score += SUGGESTION_WEIGHTS.load * (free / mentor.capacity);
+  reasons.push({ kind: 'load', free, capacity: mentor.capacity });
+
+  return { mentorId: mentor.id, score: Math.round(score * 10) / 10, reasons };
+}
+
+/** The mentor's area that best meets the trainee: their weakest area (1), a next weakest (0.8), a stated need (0.7). */
+function bestExpertise(
+  mentee: MenteeProfile,
+  expertise: ReadonlySet<MentorExpertise>,
+): { area: MentorExpertise; source: 'weakest' | 'need'; value: number } | null {
+  for (const [index, area] of mentee.weakest.entries()) {
+    if (expertise.has(area)) return { area, source: 'weakest', value: index === 0 ? 1 : 0.8 };
+  }
+  const need = mentee.needs.find((area) => expertise.has(area));
+  return need ? { area: need, source: 'need', value: 0.7 } : null;
+}
+
+/** The mentors who can take the trainee, best first (ties: more free places, then id). */
+export function suggestMentors(mentee: MenteeProfile, mentors: readonly MentorCandidate[], limit = 10): ScoredMentor[] {
+  const freeOf = new Map(mentors.map((m) => [m.id, m.capacity - m.load]));
+  return mentors
+    .flatMap((mentor) => scoreMentor(mentee, mentor) ?? [])
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (freeOf.get(b.mentorId) ?? 0) - (freeOf.get(a.mentorId) ?? 0) ||
+        a.mentorId.localeCompare(b.mentorId),
+    )
+    .slice(0, limit);
+}
+
+export interface ProposedPair {
+  menteeId: string;
+  mentorId: string;
+  score: number;
+  reasons: SuggestionReason[];
+}
+
+export interface BulkAssignment {
+  pairs: ProposedPair[];
+  /** Trainees left without a mentor because no mentor had a place free. */
+  unassigned: string[];
+  /** Trainees skipped because they already have a mentor in the program. */
+  alreadyPaired: string[];
+}
+
+/**
+ * Fills a cohort with mentors: trainees who already have a mentor in the program are skipped; the
+ * others are paired one at a time, the trainee whose best remaining match is strongest first, each
+ * with their best mentor scored against the places left at that moment. No mentor is given more
+ * trainees than their free places, and no trainee more than one mentor.
+ */
+export function assignMentors(
+  mentees: readonly (MenteeProfile & { paired?: boolean })[],
+  mentors: readonly MentorCandidate[],
+): BulkAssignment {
+  const alreadyPaired = mentees.filter((m) => m.paired).map((m) => m.id);
+  const loads = new Map(mentors.map((m) => [m.id, m.load]));
+  const current = () => mentors.map((m) => ({ ...m, load: loads.get(m.id) ?? m.load }));
+  let open = mentees.filter((m) => !m.paired);
+  const pairs: ProposedPair[] = [];
+  const unassigned: string[] = [];
+  while (open.length > 0) {
+    const available = current();
+    let pick: { mentee: MenteeProfile; best: ScoredMentor } | null = null;
+    const hopeless: string[] = [];
+    for (const mentee of open) {
+      const [best] = suggestMentors(mentee, available, 1);
+      if (!best) {
+        hopeless.push(mentee.id);
+        continue;
+      }
+      if (
+        !pick ||
+        best.score > pick.best.score ||
+        (best.score === pick.best.score && mentee.id.localeCompare(pick.mentee.id) < 0)
+      ) {
+        pick = { mentee, best };
+      }
+    }
+    unassigned.push(...hopeless);
+    if (!pick) break;
+    const chosen = pick;
+    pairs.push({
+      menteeId: chosen.mentee.id,
+      mentorId: chosen.best.mentorId,
+      score: chosen.best.score,
+      reasons: chosen.best.reasons,
+    });
+    loads.set(chosen.best.mentorId, (loads.get(chosen.best.mentorId) ?? 0) + 1);
+    open = open.filter((m) => m.id !== chosen.mentee.id && !hopeless.includes(m.id));
+  }
+  return { pairs, unassigned, alreadyPaired };
+}
+
+/**
+ * A trainee's weakest areas from their quiz answers by question tag: the tags that name an expertise
+ * area (集体经济, 乡村旅游 …) with at least `minAnswers` answers, by share of points earned, lowest
+ * first; only areas under `below` percent count as weak.
+ */
+export function weakestAreas(
+  byTag: readonly { tag: string; points: number; maxPoints: number; answers: number }[],
+  { minAnswers = 2, below = 80 }: { minAnswers?: number; below?: number } = {},
+): MentorExpertise[] {
+  const areaOf = new Map(
+    Object.entries(MENTOR_EXPERTISE_NAMES).map(([key, name]) => [name as string, key as MentorExpertise]),
+  );
+  const totals = new Map<MentorExpertise, { points: number; max: number; answers: number }>();
+  for (const row of byTag) {
+    const area = areaOf.get(row.tag.trim());
+    if (!area) continue;
+    const total = totals.get(area) ?? { points: 0, max: 0, answers: 0 };
+    total.points += row.points;
+    total.max += row.maxPoints;
+    total.answers += row.answers;
+    totals.set(area, total);
+  }
+  return [...totals.entries()]
+    .filter(([, t]) => t.answers >= minAnswers && t.max > 0 && (t.points * 100) / t.max < below)
+    .sort(([a, x], [b, y]) => x.points / x.max - y.points / y.max || a.localeCompare(b))
+    .map(([area]) => area);
+}
