@@ -3,6 +3,7 @@ import type {
   LoginResponse,
   MenteeDto,
   MentoringLogEntryDto,
+  MentoringOversightDto,
   MentorProfileDto,
   MentorshipDto,
   MentorshipSummaryDto,
@@ -448,6 +449,87 @@ describe('mentoring: pairing, lifecycle, and working together', () => {
         })),
       });
       expect(again.body.map((s: { error: string }) => s.error)).toEqual(pairs.map(() => 'ALREADY_PAIRED'));
+    });
+  });
+  describe('oversight', () => {
+    beforeAll(async () => {
+      // 郎学员's proposal is accepted; 安学员 gets a pairing that started 40 days ago with no meeting logged
+      const [proposed] = await sql<{ id: string }>(
+        t,
+        `SELECT id FROM mentorship WHERE trainee_id = $1 AND status = 'proposed'`,
+        [b.id],
+      );
+      expect((await as(economyMentor.token).post(`/mentoring/pairings/${proposed.id}/accept`)).status).toBe(200);
+      await sql(
+        t,
+        `UPDATE mentorship SET status = 'ended', end_reason = '改派', ended_at = now()
+          WHERE trainee_id = $1 AND status IN ('proposed', 'active')`,
+        [d.id],
+      );
+      await sql(
+        t,
+        `INSERT INTO mentorship (mentor_id, trainee_id, program_id, status, started_at, accepted_at)
+         VALUES ($1, $2, $3, 'active', now() - interval '40 days', now() - interval '40 days')`,
+        [anjiMentor.id, d.id, program.id],
+      );
+    });
+
+    it('counts coverage, loads and quiet pairings in the administrator’s region, with drill-down', async () => {
+      const province = await as(admin).get('/mentoring/oversight');
+      expect(province.status).toBe(200);
+      const p = province.body as MentoringOversightDto;
+      expect(p.region).toMatchObject({ code: '33', level: 'province' });
+      // in training: a, b, c and the demo trainee in 淳安县, d and the second demo trainee in 安吉县;
+      // b and d have an active mentor
+      expect(p.coverage).toEqual({ activeTrainees: 6, withMentor: 2, rate: 33.3 });
+      expect(p.stalePairings).toBe(1);
+      const hangzhou = p.children.find((c) => c.code === '3301');
+      const huzhou = p.children.find((c) => c.code === '3305');
+      expect(hangzhou).toMatchObject({ activeTrainees: 4, withMentor: 1, rate: 25, stale: 0 });
+      expect(huzhou).toMatchObject({ activeTrainees: 2, withMentor: 1, rate: 50, stale: 1 });
+      expect(p.children.find((c) => c.code === '3302')).toMatchObject({ activeTrainees: 0, rate: null });
+      expect(p.stale.map((s) => [s.traineeName, s.mentorName, s.daysQuiet])).toEqual([['安学员', '安名师', 40]]);
+      expect(p.mentors.find((m) => m.name === '安名师')).toMatchObject({ active: 1, stale: 1, capacity: 5 });
+      expect(p.mentors.find((m) => m.name === '钱名师')).toMatchObject({ active: 1, capacity: 2 });
+
+      const chunan = (await as(admin).get('/mentoring/oversight?region=330127')).body as MentoringOversightDto;
+      expect(chunan.coverage).toEqual({ activeTrainees: 4, withMentor: 1, rate: 25 });
+      expect(chunan.children.find((c) => c.code === '330127101')).toMatchObject({ activeTrainees: 2, withMentor: 1 });
+      expect(chunan.stale).toEqual([]);
+      // a county administrator sees their county, and is kept out of another
+      const anji = (await as(anjiAdmin).get('/mentoring/oversight')).body as MentoringOversightDto;
+      expect(anji.region.code).toBe(ANJI);
+      expect(anji.mentors.map((m) => m.name)).toEqual(['安名师']);
+      const outside = await as(anjiAdmin).get('/mentoring/oversight?region=330127');
+      expect(outside.status).toBe(403);
+      expect(outside.body.error).toBe('OUT_OF_SCOPE');
+      expect((await as(anjiAdmin).get('/mentoring/oversight?region=33x')).status).toBe(400);
+      expect((await as(demoMentor).get('/mentoring/oversight')).status).toBe(403);
+    });
+
+    it('exports the region’s pairings with the quiet ones marked', async () => {
+      const response = await request(t.http)
+        .get('/api/mentoring/oversight/export?region=3305&format=csv')
+        .set('Authorization', admin)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-disposition']).toContain(encodeURIComponent('导师帮带-湖州市'));
+      const lines = (response.body as Buffer)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines[0]).toBe('学员,所在地,导师,培训项目,状态,开始日期,最近交流,未交流天数,超过30天未交流,结束原因');
+      const active = lines.filter((l) => l.startsWith('安学员') && l.includes('进行中'));
+      expect(active).toHaveLength(1);
+      expect(active[0]).toContain('安名师');
+      expect(active[0]).toMatch(/,40,是,$/);
+      expect(lines.some((l) => l.startsWith('姜学员'))).toBe(false);
     });
   });
 });

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   MenteeDto,
   MentoringLogEntryDto,
   MentoringMessageDto,
   MentoringNeedsDto,
+  MentoringOversightDto,
   MentorProfileDto,
   MentorshipDto,
   MentorshipSummaryDto,
@@ -24,6 +26,7 @@ import {
   MentorProfileBodyDto,
   MessageDto,
   MessagePageQuery,
+  OversightQuery,
   PairingListQuery,
   ReflectionDto,
   SaveCohortPairsDto,
@@ -31,6 +34,8 @@ import {
 } from './mentoring.dto';
 import { MentorProfilesService } from './mentor-profiles.service';
 import { MentorshipWorkService } from './mentorship-work.service';
+import { MentoringOversightService } from './oversight.service';
+import { sendSheet } from '../common/sheets/sheet-http';
 import { PairingsService, type CohortProposalDto, type SavedPair } from './pairings.service';
 
 /** Mentoring (导师帮带): profiles, pairing, and the plan, log and messages of a pairing. */
@@ -41,7 +46,30 @@ export class MentoringController {
     private readonly profiles: MentorProfilesService,
     private readonly pairings: PairingsService,
     private readonly work: MentorshipWorkService,
+    private readonly oversight: MentoringOversightService,
   ) {}
+
+  // ---- oversight ----
+
+  @Get('oversight')
+  @Auth('admin')
+  @ApiOperation({
+    summary: 'Coverage, mentors’ loads and pairings with no contact for 30 days in a region of yours (drill-down)',
+  })
+  overview(@CurrentUser() actor: AuthUser, @Query() query: OversightQuery): Promise<MentoringOversightDto> {
+    return this.oversight.overview(actor, query.region);
+  }
+
+  @Get('oversight/export')
+  @Auth('admin')
+  @ApiOperation({ summary: 'Every pairing of the region’s trainees as CSV or XLSX' })
+  async export(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: OversightQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return sendSheet(reply, await this.oversight.export(actor, query.region, query.format));
+  }
 
   // ---- profiles and needs ----
 

@@ -40,6 +40,7 @@ import {
   type MessageRequest,
   type ReflectionRequest,
 } from '@lingyan/contracts';
+import { RegionQueryDto } from '../cohorts/cohorts.dto';
 import { PageQuery } from '../common/paging';
 import { trim } from '../common/validation';
 
@@ -233,4 +234,12 @@ export class SaveCohortPairsDto {
   @ValidateNested({ each: true })
   @Type(() => ProposedPairDto)
   pairs!: ProposedPairDto[];
+}
+
+/** The region of the oversight page (the administrator's own by default), and an export's format. */
+export class OversightQuery extends RegionQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'], { message: 'format must be csv or xlsx' })
+  format: 'csv' | 'xlsx' = 'csv';
 }

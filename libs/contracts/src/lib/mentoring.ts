@@ -197,3 +197,54 @@ export interface MenteeDto extends MentorshipSummaryDto {
 }
 
 export type MessagePage = Page<MentoringMessageDto>;
+
+/** A pairing with no logged contact for this many days counts as gone quiet. */
+export const STALE_PAIRING_DAYS = 30;
+
+/** Trainees in training (enrolled in a cohort that has not ended) and how many have an active mentor. */
+export interface CoverageDto {
+  activeTrainees: number;
+  withMentor: number;
+  /** Percent with one decimal; null when there is nobody in training. */
+  rate: number | null;
+}
+
+export interface OversightChildDto extends CoverageDto {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** Active pairings with no logged contact for 30 days. */
+  stale: number;
+}
+
+export interface MentorLoadDto {
+  userId: string;
+  name: string;
+  title: MentorTitle | null;
+  regionName: string;
+  capacity: number;
+  active: number;
+  proposed: number;
+  stale: number;
+}
+
+export interface StalePairingDto extends MentorshipSummaryDto {
+  /** Days since the last logged meeting, or since the pairing started when none was logged. */
+  daysQuiet: number;
+}
+
+/** An administrator's view of mentoring in a region: coverage, loads, and pairings gone quiet. */
+export interface MentoringOversightDto {
+  region: { code: string; name: string; level: RegionLevel; parentCode: string | null };
+  coverage: CoverageDto;
+  activePairings: number;
+  proposedPairings: number;
+  stalePairings: number;
+  /** The regions one level down, for drill-down. */
+  children: OversightChildDto[];
+  /** Mentors of the region, the fullest first (at most 100). */
+  mentors: MentorLoadDto[];
+  mentorCount: number;
+  /** Pairings gone quiet, the quietest first (at most 100). */
+  stale: StalePairingDto[];
+}
