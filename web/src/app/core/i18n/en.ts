@@ -4,6 +4,9 @@ import { enNotifications } from './sections/notifications.en';
 import { enQuestions } from './sections/questions.en';
 import { enQuiz } from './sections/quiz.en';
 import { enRatings } from './sections/ratings.en';
+import { enMentoring } from './sections/mentoring.en';
+import { enMentoringWork } from './sections/mentoring-work.en';
+import { enMentoringAdmin } from './sections/mentoring-admin.en';
 import { enResults } from './sections/results.en';
 import { enAssignments } from './sections/assignments.en';
 import { enCertificates } from './sections/certificates.en';
@@ -821,6 +824,9 @@ export const en: Dictionary = {
   ...enQuestions,
   ...enQuiz,
   ...enRatings,
+  ...enMentoring,
+  ...enMentoringWork,
+  ...enMentoringAdmin,
   ...enResults,
   ...enAssignments,
   ...enCertificates,

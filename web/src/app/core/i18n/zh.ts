@@ -4,6 +4,9 @@ import { zhNotifications } from './sections/notifications.zh';
 import { zhQuestions } from './sections/questions.zh';
 import { zhQuiz } from './sections/quiz.zh';
 import { zhRatings } from './sections/ratings.zh';
+import { zhMentoring } from './sections/mentoring.zh';
+import { zhMentoringWork } from './sections/mentoring-work.zh';
+import { zhMentoringAdmin } from './sections/mentoring-admin.zh';
 import { zhResults } from './sections/results.zh';
 import { zhAssignments } from './sections/assignments.zh';
 import { zhCertificates } from './sections/certificates.zh';
@@ -790,6 +793,9 @@ export const zh = {
   ...zhQuestions,
   ...zhQuiz,
   ...zhRatings,
+  ...zhMentoring,
+  ...zhMentoringWork,
+  ...zhMentoringAdmin,
   ...zhResults,
   ...zhAssignments,
   ...zhCertificates,

@@ -1,0 +1,5 @@
+import type { zhMentoringAdmin } from './mentoring-admin.zh';
+
+export const enMentoringAdmin: { readonly [K in keyof typeof zhMentoringAdmin]: string } = {
+  'mentoring-admin.placeholder': '',
+};
