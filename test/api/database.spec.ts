@@ -33,9 +33,9 @@ describe('preparing a database', () => {
   it('loads regions and demo accounts on the first start and nothing on the second', async () => {
     const ds = await emptyDatabase();
     await prepareDatabase(ds, { demoData: true });
-    expect(await counts(ds)).toEqual({ regions: 27036, users: 7, seeds: 6, modules: 18 });
+    expect(await counts(ds)).toEqual({ regions: 27036, users: 7, seeds: 7, modules: 18 });
     await prepareDatabase(ds, { demoData: true });
-    expect(await counts(ds)).toEqual({ regions: 27036, users: 7, seeds: 6, modules: 18 });
+    expect(await counts(ds)).toEqual({ regions: 27036, users: 7, seeds: 7, modules: 18 });
     await ds.destroy();
   });
 
@@ -55,7 +55,7 @@ describe('preparing a database', () => {
     const second = new DataSource({ ...first.options });
     await second.initialize();
     await Promise.all([prepareDatabase(first, { demoData: true }), prepareDatabase(second, { demoData: true })]);
-    expect(await counts(first)).toEqual({ regions: 27036, users: 7, seeds: 6, modules: 18 });
+    expect(await counts(first)).toEqual({ regions: 27036, users: 7, seeds: 7, modules: 18 });
     await Promise.all([first.destroy(), second.destroy()]);
   });
 

@@ -104,17 +104,28 @@ describe('mentoring: pairing, lifecycle, and working together', () => {
 
   describe('profiles', () => {
     it('gives a mentor the defaults until saved, and refuses a bad profile without changing it', async () => {
-      const mine = await as(demoMentor).get('/mentoring/profile');
-      expect(mine.status).toBe(200);
-      expect(mine.body as MentorProfileDto).toMatchObject({
+      // the demo mentor's profile comes with the demo data
+      const demo = await as(demoMentor).get('/mentoring/profile');
+      expect(demo.status).toBe(200);
+      expect(demo.body as MentorProfileDto).toMatchObject({
         userId: demoMentorId,
         name: '李卫东',
-        title: null,
-        expertise: [],
+        title: 'province',
+        expertise: ['rural_tourism', 'governance', 'industry'],
         regionCode: CHUNAN,
         regionName: '淳安县',
         capacity: 5,
         load: 0,
+      });
+      // a new mentor reads as the defaults: their account's region, five places
+      const fresh = await as(economyMentor.token).get('/mentoring/profile');
+      expect(fresh.body as MentorProfileDto).toMatchObject({
+        name: '钱名师',
+        title: null,
+        expertise: [],
+        regionCode: CHUNAN,
+        capacity: 5,
+        bio: '',
         updatedAt: null,
       });
       const bad = await as(demoMentor).put(
@@ -129,7 +140,12 @@ describe('mentoring: pairing, lifecycle, and working together', () => {
       ]);
       const unknownRegion = await as(demoMentor).put('/mentoring/profile', profile({ regionCode: '339999' }));
       expect(unknownRegion.status).toBe(404);
-      expect(await sql(t, `SELECT 1 FROM mentor_profile WHERE user_id = $1`, [demoMentorId])).toEqual([]);
+      const [kept] = await sql<{ capacity: number; expertise: string[] }>(
+        t,
+        `SELECT capacity, expertise FROM mentor_profile WHERE user_id = $1`,
+        [demoMentorId],
+      );
+      expect(kept).toEqual({ capacity: 5, expertise: ['rural_tourism', 'governance', 'industry'] });
 
       const saved = await as(demoMentor).put(
         '/mentoring/profile',

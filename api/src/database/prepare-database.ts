@@ -3,6 +3,7 @@ import { moduleCompletionCredits } from '@lingyan/domain';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_PROGRAM } from './seed/demo-curriculum';
 import { seedDemoAssignment, seedDemoQuiz } from './seed/demo-quiz';
+import { seedDemoMentor } from './seed/demo-mentor';
 import type { MediaStorage } from '../media/storage';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data';
 import { seedDemoCohort } from './seed/demo-cohort';
@@ -104,6 +105,15 @@ export async function prepareDatabase(dataSource: DataSource, options: PrepareOp
         if (await seedDemoAssignment(tx)) {
           await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-assignment')`);
           log('loaded the demo assignment');
+        }
+      });
+    }
+
+    if (options.demoData && !(await seeded(dataSource, 'demo-mentor'))) {
+      await dataSource.transaction(async (tx) => {
+        if (await seedDemoMentor(tx)) {
+          await tx.query(`INSERT INTO seed_run (name) VALUES ('demo-mentor')`);
+          log('loaded the demo mentor profile');
         }
       });
     }
