@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { BASE_URL, DESKTOP, PHONE, launch, newPage, realProblems, signInAs, uniqueSuffix } from './support/browser';
+import { expectText, expectTextContaining } from './support/expect-page';
 
 const rows = (page: Page) => page.getByTestId('user-row');
 
@@ -69,7 +70,7 @@ describe('user administration (chunan-admin)', () => {
     await rows(page).filter({ hasText: '姜海峰' }).waitFor();
     // scoped to 淳安县: the Anji and province accounts are not listed
     await expectRowsWith(page, CHUNAN, ['宋春燕', '钱立群', '周建华']);
-    await expect(page.getByTestId('users-total').innerText()).resolves.toMatch(/^共 \d+ 个账号$/);
+    await expectText(page.getByTestId('users-total'), /^共 \d+ 个账号$/);
     expect(realProblems(problems)).toEqual([]);
     await context.close();
   });
@@ -162,11 +163,7 @@ describe('user administration (chunan-admin)', () => {
       await page.getByText(`已创建用户“${name}”`).waitFor();
       const row = rows(page).filter({ hasText: name });
       await row.waitFor();
-      const text = await row.innerText();
-      expect(text).toContain(username);
-      expect(text).toContain('学员');
-      expect(text).toContain('后备干部');
-      expect(text).toContain('下姜村');
+      await expectTextContaining(row, [username, '学员', '后备干部', '下姜村']);
 
       // the same username again: 409 USERNAME_TAKEN shown on the form
       await page.goto(`${BASE_URL}/admin/users/new`);
@@ -175,7 +172,7 @@ describe('user administration (chunan-admin)', () => {
       await page.locator('#f-password').fill('Lingyan@2027');
       await pickRegionBySearch(page, 'f-region', '下姜', '下姜村');
       await page.getByTestId('submit').click();
-      await expect(page.getByTestId('form-error').innerText()).resolves.toContain('该用户名已被使用');
+      await expectTextContaining(page.getByTestId('form-error'), '该用户名已被使用');
       expect(new URL(page.url()).pathname).toBe('/admin/users/new');
 
       expect(realProblems(problems, [409])).toEqual([]);

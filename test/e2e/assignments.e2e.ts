@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { Browser, Page } from 'playwright-core';
 import type { AssignmentDto, AuthoredCourseDto, CourseDto } from '@lingyan/contracts';
-import { apiToken as login, call, waitFor } from './support/api';
+import { apiToken as login, call } from './support/api';
 import {
   BASE_URL,
   DESKTOP,
@@ -16,6 +16,16 @@ import {
   signInAs,
   uniqueSuffix,
 } from './support/browser';
+import {
+  expectAttribute,
+  expectCount,
+  expectDisabled,
+  expectText,
+  expectTextContaining,
+  expectTexts,
+  expectValue,
+  expectValues,
+} from './support/expect-page';
 
 /**
  * Practical work (实践作业) from end to end: the demo trainer (陈雅琴) adds an assignment module to a
@@ -198,18 +208,12 @@ describe('practical work graded with a rubric', () => {
     await added.getByTestId('level-label').nth(2).fill('良好');
     await added.getByTestId('level-points').nth(2).locator('input').fill('5');
     await added.getByTestId('level-up').nth(2).click();
-    const labels = () =>
-      added.getByTestId('level-label').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join(','));
-    await waitFor(async () => (await labels()) === '不足,良好,优秀', 5_000, 'the levels 不足, 良好, 优秀 in order');
+    await expectValues(added.getByTestId('level-label'), ['不足', '良好', '优秀']);
     // the new criterion goes second
     await added.getByTestId('criterion-up').click();
     // the second default criterion loses its level 基本
     const feasible = drawer.getByTestId('criterion').nth(2);
-    await waitFor(
-      async () => (await feasible.getByTestId('criterion-name').inputValue()) === '措施可行',
-      5_000,
-      'the new criterion to move above 措施可行',
-    );
+    await expectValue(feasible.getByTestId('criterion-name'), '措施可行');
     await feasible.getByTestId('level-remove').nth(1).click();
     await drawer.getByTestId('rubric-total').filter({ hasText: '共 3 项，满分 30 分' }).waitFor();
 
@@ -218,7 +222,7 @@ describe('practical work graded with a rubric', () => {
     await due.click();
     await due.locator('input').fill('2030-12-31 18:00');
     await page.locator('.ant-picker-dropdown .ant-picker-ok button').click();
-    await expect(due.locator('input').inputValue()).resolves.toBe('2030-12-31 18:00');
+    await expectValue(due.locator('input'), '2030-12-31 18:00');
     await drawer.getByTestId('assignment-pass').locator('input').fill('60');
     await drawer.getByTestId('assignment-files').locator('input').fill('3');
     await drawer.getByTestId('module-missing').waitFor({ state: 'detached' });
@@ -296,17 +300,13 @@ describe('practical work graded with a rubric', () => {
     await page.waitForURL((url) => url.pathname === `/learn/assignments/${moduleId}`);
 
     await page.getByTestId('page-title').filter({ hasText: '三年发展规划' }).waitFor();
-    const facts = await page.getByTestId('assignment-facts').innerText();
-    expect(facts).toContain('2030年12月31日');
-    expect(facts).toContain('30 分');
-    expect(facts).toContain('60%');
-    expect(facts).toContain('最多 3 个');
+    await expectTextContaining(page.getByTestId('assignment-facts'), ['2030年12月31日', '30 分', '60%', '最多 3 个']);
     await page.getByTestId('assignment-overdue').waitFor({ state: 'detached' });
     await page.getByTestId('assignment-task').locator('app-markdown').getByText('说明本村现状和发展目标').waitFor();
-    await expect(page.getByTestId('rubric-criterion').count()).resolves.toBe(3);
+    await expectCount(page.getByTestId('rubric-criterion'), 3);
     await page.getByTestId('rubric-criterion').nth(1).getByText('召开村民代表会议').waitFor();
-    await expect(page.getByTestId('assignment-status').innerText()).resolves.toBe('未开始');
-    await expect(page.getByTestId('work-submit').isDisabled()).resolves.toBe(true);
+    await expectText(page.getByTestId('assignment-status'), '未开始');
+    await expectDisabled(page.getByTestId('work-submit'));
     await screenshot(page, 'assignments-task');
 
     // the text, saved as a draft while writing
@@ -322,7 +322,7 @@ describe('practical work graded with a rubric', () => {
 
     // a photo: the picker offers PDFs and images (the camera on a phone)
     const input = page.getByTestId('work-file-input');
-    await expect(input.getAttribute('accept')).resolves.toBe('application/pdf,image/*');
+    await expectAttribute(input, 'accept', 'application/pdf,image/*');
     await input.setInputFiles({ name: '村口现场.png', mimeType: 'image/png', buffer: villagePhoto() });
     const file = page.getByTestId('work-file').filter({ hasText: '村口现场.png' });
     await file.waitFor();
@@ -347,10 +347,10 @@ describe('practical work graded with a rubric', () => {
     await screenshot(page, 'assignments-submit-confirm');
     await page.locator('.ant-modal-footer .ant-btn-primary').tap();
     await page.getByTestId('assignment-outcome').getByText('已提交，等待培训师评阅').waitFor();
-    await expect(page.getByTestId('work-text').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('work-text'), 0);
     await page.getByTestId('work-readonly-text').getByText('三年内村集体年收入达到 50 万元').waitFor();
     await page.getByTestId('work-readonly').getByText('培训师评阅前不能修改').waitFor();
-    await expect(page.getByTestId('assignment-status').innerText()).resolves.toBe('待评阅');
+    await expectText(page.getByTestId('assignment-status'), '待评阅');
     await screenshot(page, 'assignments-submitted');
     await context.close();
   });
@@ -363,14 +363,14 @@ describe('practical work graded with a rubric', () => {
 
     await page.getByTestId('review-text').getByText('村集体年收入约 18 万元').waitFor();
     const photo = page.getByTestId('review-file').filter({ hasText: '村口现场.png' });
-    await expect(photo.getAttribute('target')).resolves.toBe('_blank');
+    await expectAttribute(photo, 'target', '_blank');
     await photo.locator('img.thumb').waitFor();
     await page.getByTestId('review-task').getByText('村级集体经济三年发展规划').waitFor();
 
     // returning needs a comment, and every criterion a level
     await page.getByTestId('review-return').click();
     await page.getByTestId('review-comment-problem').filter({ hasText: '退回修改时请写明需要修改的地方' }).waitFor();
-    await expect(page.locator('[data-testid=grader-criterion].missing').count()).resolves.toBe(3);
+    await expectCount(page.locator('[data-testid=grader-criterion].missing'), 3);
     await chooseLevel(page, 0, '基本');
     await chooseLevel(page, 1, '良好');
     await chooseLevel(page, 2, '不足');
@@ -400,11 +400,11 @@ describe('practical work graded with a rubric', () => {
     await outcome.getByText('培训师退回修改').waitFor();
     await outcome.getByTestId('assignment-comment').getByText(RETURN_COMMENT).waitFor();
     const chosen = page.locator('[data-testid=rubric-level].chosen .label');
-    await expect(chosen.allInnerTexts()).resolves.toEqual(['基本', '良好', '不足']);
+    await expectTexts(chosen, ['基本', '良好', '不足']);
     await screenshot(page, 'assignments-returned');
 
     const text = page.getByTestId('work-text');
-    await expect(text.inputValue()).resolves.toBe(WORK);
+    await expectValue(text, WORK);
     await text.fill(WORK + REVISION);
     await page
       .getByTestId('save-status')
@@ -434,7 +434,7 @@ describe('practical work graded with a rubric', () => {
     await page.getByTestId('review-version').filter({ hasText: '第 2 次提交' }).waitFor();
     // the earlier review, and its levels marked in the grid
     await page.getByTestId('review-history-item').getByText(RETURN_COMMENT).waitFor();
-    await expect(page.locator('[data-testid=grader-level] .previous').count()).resolves.toBe(3);
+    await expectCount(page.locator('[data-testid=grader-level] .previous'), 3);
 
     await chooseLevel(page, 0, '优秀');
     await chooseLevel(page, 1, '优秀');
@@ -476,17 +476,13 @@ describe('practical work graded with a rubric', () => {
       await page.getByTestId('assignment-percent').filter({ hasText: '93.3%（合格线 60%）' }).waitFor();
       await page.getByTestId('assignment-verdict').filter({ hasText: '合格' }).waitFor();
       await page.getByTestId('assignment-outcome').getByText(GRADE_COMMENT).waitFor();
-      await expect(page.locator('[data-testid=rubric-level].chosen .label').allInnerTexts()).resolves.toEqual([
-        '优秀',
-        '优秀',
-        '良好',
-      ]);
+      await expectTexts(page.locator('[data-testid=rubric-level].chosen .label'), ['优秀', '优秀', '良好']);
       await page.getByTestId('rubric-criterion-points').first().filter({ hasText: '10/10 分' }).waitFor();
       const history = page.getByTestId('history-item');
-      await expect(history.count()).resolves.toBe(2);
+      await expectCount(history, 2);
       await history.nth(0).getByText(GRADE_COMMENT).waitFor();
       await history.nth(1).getByText(RETURN_COMMENT).waitFor();
-      await expect(page.getByTestId('work-text').count()).resolves.toBe(0);
+      await expectCount(page.getByTestId('work-text'), 0);
       await page.getByTestId('work-readonly').getByText('作业已评分，不能再修改').waitFor();
       await screenshot(page, 'assignments-graded');
       if (viewport === PHONE_390) {

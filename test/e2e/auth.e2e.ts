@@ -11,6 +11,7 @@ import {
   signIn,
   signInAs,
 } from './support/browser';
+import { expectEventually, expectText, expectTextContaining } from './support/expect-page';
 
 describe('signing in and out', () => {
   let browser: Browser;
@@ -27,12 +28,15 @@ describe('signing in and out', () => {
       const { context, page, problems } = await newPage(browser, DESKTOP);
       await signIn(page, username);
       await page.waitForURL((url) => url.pathname === home);
-      await expect(page.getByTestId('page-title').innerText()).resolves.toBe(title);
-      await expect(headerUserName(page).innerText()).resolves.toBe(name);
+      await expectText(page.getByTestId('page-title'), title);
+      await expectText(headerUserName(page), name);
       // the navigation offers the home of the user's role
-      await expect(
-        page.locator('[data-testid=nav]:visible').getByText(title, { exact: true }).count(),
-      ).resolves.toBeGreaterThan(0);
+      await expectEventually(
+        () => page.locator('[data-testid=nav]:visible').getByText(title, { exact: true }).count(),
+        (n) => n > 0,
+        `number of navigation entries ${title}`,
+        'more than 0',
+      );
       expect(realProblems(problems)).toEqual([]);
       await context.close();
     },
@@ -41,7 +45,7 @@ describe('signing in and out', () => {
   it('rejects a wrong password with a translated message and stays on the login page', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'trainee', 'wrong-password-1A');
-    await expect(page.getByTestId('login-error').innerText()).resolves.toContain('用户名或密码错误');
+    await expectTextContaining(page.getByTestId('login-error'), '用户名或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
   });
@@ -55,7 +59,7 @@ describe('signing in and out', () => {
     await page.locator('#login-password').fill('Lingyan@2026');
     await page.locator('form button[type=submit]').click();
     await page.waitForURL((url) => url.pathname === '/admin/users');
-    await expect(page.getByTestId('page-title').innerText()).resolves.toBe('用户管理');
+    await expectText(page.getByTestId('page-title'), '用户管理');
     await context.close();
   });
 
@@ -64,7 +68,7 @@ describe('signing in and out', () => {
     await signInAs(page, 'trainee');
     await page.goto(`${BASE_URL}/admin/users`);
     await page.waitForURL((url) => url.pathname === '/learn');
-    await expect(page.getByTestId('page-title').innerText()).resolves.toBe('我的学习');
+    await expectText(page.getByTestId('page-title'), '我的学习');
     await context.close();
   });
 
@@ -76,10 +80,7 @@ describe('signing in and out', () => {
     await page.waitForURL((url) => url.pathname === '/profile');
     const profile = page.getByTestId('profile');
     await profile.getByText('杭州市 / 淳安县 / 枫树岭镇 / 下姜村').waitFor();
-    const text = await profile.innerText();
-    expect(text).toContain('姜海峰');
-    expect(text).toContain('学员');
-    expect(text).toContain('书记');
+    await expectTextContaining(profile, ['姜海峰', '学员', '书记']);
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import { Browser, Page } from 'playwright-core';
 import type { CohortCertificateDto, CohortSummaryDto, CohortTraineeDto, Page as Paged } from '@lingyan/contracts';
 import { apiToken, call } from './support/api';
 import { BASE_URL, DESKTOP, PHONE, launch, newPage, realProblems, screenshot, signIn } from './support/browser';
+import { expectAttribute, expectCount, expectText } from './support/expect-page';
 
 /**
  * Certificates (结业证书): a cadre of the demo cohort who completed it collects their certificate and
@@ -90,13 +91,13 @@ describe('certificates', () => {
     // Anyone, signed out, on a phone: the QR code's page confirms it, with the name masked.
     const visitor = await newPage(browser, PHONE);
     const valid = await verifyResult(visitor.page, code as string);
-    await expect(valid.getAttribute('data-status')).resolves.toBe('valid');
+    await expectAttribute(valid, 'data-status', 'valid');
     await visitor.page.getByTestId('verify-headline').filter({ hasText: '证书有效' }).waitFor();
     const holder = (await visitor.page.getByTestId('verify-holder').innerText()).trim();
     expect(holder).toContain('*');
     expect(holder).not.toBe(cadre.name);
     expect(holder[0]).toBe(cadre.name[0]);
-    await expect(visitor.page.getByTestId('verify-serial').innerText()).resolves.toBe(serial);
+    await expectText(visitor.page.getByTestId('verify-serial'), serial);
     await visitor.page.getByTestId('verify-program').waitFor();
     await screenshot(visitor.page, 'certificate-verify-valid');
 
@@ -119,7 +120,7 @@ describe('certificates', () => {
     // The search (by serial) narrows the list to this one certificate.
     await admin.page.getByTestId('certificate-total').filter({ hasText: '共 1 份' }).waitFor();
     await row.waitFor();
-    await expect(admin.page.getByTestId('certificate-row').count()).resolves.toBe(1);
+    await expectCount(admin.page.getByTestId('certificate-row'), 1);
     await screenshot(admin.page, 'certificates-cohort');
     await row.getByTestId('revoke-certificate').click();
     const dialog = admin.page.getByTestId('revoke-dialog');
@@ -133,7 +134,7 @@ describe('certificates', () => {
 
     // The page now says it was revoked, and why.
     const revoked = await verifyResult(visitor.page, code as string);
-    await expect(revoked.getAttribute('data-status')).resolves.toBe('revoked');
+    await expectAttribute(revoked, 'data-status', 'revoked');
     await visitor.page
       .getByTestId('verify-headline')
       .filter({ hasText: `证书已撤销（原因：${REASON}）` })
@@ -146,7 +147,7 @@ describe('certificates', () => {
     await visitor.page.waitForURL((url) => url.pathname === '/verify/00000000000000000000');
     await visitor.page.locator('[data-testid=verify-result][data-status=unknown]').waitFor();
     await visitor.page.getByTestId('verify-headline').filter({ hasText: '未找到该证书' }).waitFor();
-    await expect(visitor.page.getByTestId('verify-facts').count()).resolves.toBe(0);
+    await expectCount(visitor.page.getByTestId('verify-facts'), 0);
     await screenshot(visitor.page, 'certificate-verify-unknown');
     expect(realProblems(visitor.problems)).toEqual([]);
     await visitor.context.close();

@@ -11,6 +11,7 @@ import {
   signInAs,
   uniqueSuffix,
 } from './support/browser';
+import { expectCount, expectRead, expectText, expectTextContaining } from './support/expect-page';
 
 /**
  * The 淳安县 administrator imports cadres into the demo cohort: a file with one row outside their
@@ -82,8 +83,8 @@ describe('cohort import (chunan-admin)', () => {
     await screenshot(page, 'cohort-list');
     await row.getByRole('link', { name: new RegExp(DEMO_COHORT) }).click();
     await page.getByTestId('page-title').filter({ hasText: DEMO_COHORT }).waitFor();
-    const before = await enrolledCount(page);
-    expect(before).toBe(listed);
+    await expectRead(() => enrolledCount(page), listed, 'trainees enrolled in the cohort’s header');
+    const before = listed;
     expect(before).toBeGreaterThan(0);
 
     await openImportForm(page);
@@ -100,37 +101,37 @@ describe('cohort import (chunan-admin)', () => {
 
     // 1. the file with the bad row: previewed, nothing written
     await upload(page, csv(rows));
-    await expect(summary(page, 'sum-rows').innerText()).resolves.toBe('3');
-    await expect(summary(page, 'sum-valid').innerText()).resolves.toBe('2');
-    await expect(summary(page, 'sum-errors').innerText()).resolves.toBe('1');
-    await expect(summary(page, 'sum-new').innerText()).resolves.toBe('2');
+    await expectText(summary(page, 'sum-rows'), '3');
+    await expectText(summary(page, 'sum-valid'), '2');
+    await expectText(summary(page, 'sum-errors'), '1');
+    await expectText(summary(page, 'sum-new'), '2');
     const errorRow = page.getByTestId('import-error-row');
     await errorRow.first().waitFor();
-    await expect(errorRow.count()).resolves.toBe(1);
+    await expectCount(errorRow, 1);
     // the header is row 1: the third person is on row 4
-    await expect(errorRow.locator('td').first().innerText()).resolves.toBe('4');
-    await expect(errorRow.getByTestId('import-error-message').innerText()).resolves.toMatch(/不在您的管辖范围内/);
+    await expectText(errorRow.locator('td').first(), '4');
+    await expectText(errorRow.getByTestId('import-error-message'), /不在您的管辖范围内/);
     await screenshot(page, 'cohort-import-preview');
 
     await page.getByTestId('import-cancel').click();
     await page.getByTestId('import-upload').waitFor();
-    expect(await enrolledCount(page)).toBe(before);
+    await expectRead(() => enrolledCount(page), before, 'trainees enrolled in the cohort’s header');
 
     // 2. the fixed file: a 淳安县 village instead
     people[2].village = '淳安县枫树岭镇铜山村';
     await upload(page, csv(people.map((p) => [p.name, p.phone, '', p.village, p.position])));
-    await expect(summary(page, 'sum-valid').innerText()).resolves.toBe('3');
-    await expect(summary(page, 'sum-errors').innerText()).resolves.toBe('0');
-    await expect(summary(page, 'sum-enrol').innerText()).resolves.toBe('3');
-    await expect(page.getByTestId('sum-encoding').innerText()).resolves.toContain('UTF-8');
+    await expectText(summary(page, 'sum-valid'), '3');
+    await expectText(summary(page, 'sum-errors'), '0');
+    await expectText(summary(page, 'sum-enrol'), '3');
+    await expectTextContaining(page.getByTestId('sum-encoding'), 'UTF-8');
     await page.getByTestId('import-confirm').click();
     await page.locator('.ant-modal-confirm .ant-btn-primary').filter({ hasText: '开始导入' }).click();
 
     const progress = page.getByTestId('import-progress');
     await page.locator('[data-testid=import-progress][data-status=succeeded]').waitFor({ timeout: 60_000 });
-    await expect(progress.getByTestId('result-created').locator('strong').innerText()).resolves.toBe('3');
-    await expect(progress.getByTestId('result-enrolled').locator('strong').innerText()).resolves.toBe('3');
-    await expect(progress.getByTestId('result-skipped').locator('strong').innerText()).resolves.toBe('0');
+    await expectText(progress.getByTestId('result-created').locator('strong'), '3');
+    await expectText(progress.getByTestId('result-enrolled').locator('strong'), '3');
+    await expectText(progress.getByTestId('result-skipped').locator('strong'), '0');
     await screenshot(page, 'cohort-import-done');
 
     // the header counts them…
@@ -156,7 +157,7 @@ describe('cohort import (chunan-admin)', () => {
         .join(','),
       { timeout: 15_000 },
     );
-    await expect(page.getByTestId('trainees-total').innerText()).resolves.toBe('共 3 名学员');
+    await expectText(page.getByTestId('trainees-total'), '共 3 名学员');
     await screenshot(page, 'cohort-trainees-imported');
 
     await page.goto(`${BASE_URL}/admin/cohorts`);
@@ -175,7 +176,7 @@ describe('cohort import (chunan-admin)', () => {
       before + 3,
       { timeout: 15_000 },
     );
-    await expect(after.innerText()).resolves.toBe(String(before + 3));
+    await expectText(after, String(before + 3));
 
     // the cancelled preview and the failed upload attempts raised nothing unexpected
     expect(realProblems(problems)).toEqual([]);
@@ -198,7 +199,7 @@ describe('cohort import (chunan-admin)', () => {
         ['职务不对', phone(), '', '330127111264', '村长'],
       ]),
     );
-    await expect(page.getByTestId('import-error-message').innerText()).resolves.toMatch(/职务无法识别/);
+    await expectText(page.getByTestId('import-error-message'), /职务无法识别/);
     await page.getByTestId('import-preview').scrollIntoViewIfNeeded();
     await screenshot(page, 'cohort-import-preview');
     // leaving nothing behind for other tests

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { BASE_URL, DESKTOP, PHONE, launch, newPage, realProblems, screenshot, signInAs } from './support/browser';
+import { expectAttribute, expectCount, expectRead, expectText, literally } from './support/expect-page';
 
 /**
  * The completion dashboard (the administrators' home): the province administrator drills by click from
@@ -46,8 +47,8 @@ async function crumbNames(page: Page): Promise<string[]> {
 async function expectCharts(page: Page, childName: string): Promise<void> {
   const chart = page.getByTestId('region-chart');
   await chart.locator('canvas').waitFor();
-  await expect(chart.getAttribute('aria-label')).resolves.toContain(childName);
-  await expect(chart.getAttribute('role')).resolves.toBe('img');
+  await expectAttribute(chart, 'aria-label', literally(childName));
+  await expectAttribute(chart, 'role', 'img');
 }
 
 describe('completion dashboard', () => {
@@ -69,7 +70,7 @@ describe('completion dashboard', () => {
 
     const enrolled = Number((await page.getByTestId('stat-enrolled').locator('.value').innerText()).replace(/,/g, ''));
     expect(enrolled).toBeGreaterThan(0);
-    await expect(page.getByTestId('annual-requirement').innerText()).resolves.toMatch(/每年须完成 [\d.]+ 学时/);
+    await expectText(page.getByTestId('annual-requirement'), /每年须完成 [\d.]+ 学时/);
     await expectCharts(page, '杭州市');
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
     await screenshot(page, 'dashboard-province');
@@ -87,7 +88,7 @@ describe('completion dashboard', () => {
     for (let level = 1; level < PATH.length; level++) {
       await regionLink(page, PATH[level]).click();
       await expectAt(page, PATH[level]);
-      await expect(crumbNames(page)).resolves.toEqual(PATH.slice(0, level + 1));
+      await expectRead(() => crumbNames(page), PATH.slice(0, level + 1), 'breadcrumb');
       expect(new URL(page.url()).searchParams.get('region')).toBeTruthy();
       if (level === 2) await screenshot(page, 'dashboard-county');
     }
@@ -95,7 +96,7 @@ describe('completion dashboard', () => {
     // a village has no sub-regions: its trainees are listed instead
     const trainees = page.getByTestId('village-trainees');
     await trainees.getByText('姜海峰').first().waitFor();
-    await expect(page.getByTestId('region-table').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('region-table'), 0);
     await screenshot(page, 'dashboard-village');
 
     // the back button climbs back up; a breadcrumb link jumps up several levels
@@ -103,7 +104,7 @@ describe('completion dashboard', () => {
     await expectAt(page, '枫树岭镇');
     await crumbLinks(page).filter({ hasText: '杭州市' }).click();
     await expectAt(page, '杭州市');
-    await expect(crumbNames(page)).resolves.toEqual(['浙江省', '杭州市']);
+    await expectRead(() => crumbNames(page), ['浙江省', '杭州市'], 'breadcrumb');
 
     // the trainee tab lists the whole region's trainees
     await page.getByRole('tab', { name: '学员名单' }).click();
@@ -119,24 +120,24 @@ describe('completion dashboard', () => {
     await signInAs(page, 'chunan-admin');
     await chooseDemoCohort(page);
     await expectAt(page, '淳安县');
-    await expect(crumbNames(page)).resolves.toEqual(['淳安县']);
-    await expect(crumbLinks(page).count()).resolves.toBe(0);
+    await expectRead(() => crumbNames(page), ['淳安县'], 'breadcrumb');
+    await expectCount(crumbLinks(page), 0);
     await page.getByTestId('dashboard-stats').getByText('完成率').waitFor();
     // only the province sets the annual requirement
-    await expect(page.getByTestId('annual-edit').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('annual-edit'), 0);
     await expectCharts(page, '枫树岭镇');
     await screenshot(page, 'dashboard-chunan');
 
     await regionLink(page, '枫树岭镇').click();
     await expectAt(page, '枫树岭镇');
-    await expect(crumbNames(page)).resolves.toEqual(['淳安县', '枫树岭镇']);
+    await expectRead(() => crumbNames(page), ['淳安县', '枫树岭镇'], 'breadcrumb');
     await screenshot(page, 'dashboard-chunan-township');
 
     // a link to a region above their own (here 杭州市) shows no figures of it
     const cohort = new URL(page.url()).searchParams.get('cohort') ?? '';
     await page.goto(`${BASE_URL}/admin?cohort=${encodeURIComponent(cohort)}&region=3301`);
     await page.getByTestId('dashboard-error').waitFor();
-    await expect(page.getByTestId('dashboard-stats').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('dashboard-stats'), 0);
     await page.getByTestId('dashboard-error').getByRole('button', { name: '回到最上级' }).click();
     await expectAt(page, '淳安县');
 

@@ -1,5 +1,8 @@
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { BASE_URL, DESKTOP, PHONE, headerUserName, launch, newPage, signIn } from './support/browser';
+import { expectCount, expectRead, expectText, expectTextContaining } from './support/expect-page';
+
+const documentLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 describe('language switch', () => {
   let browser: Browser;
@@ -14,13 +17,13 @@ describe('language switch', () => {
     const { context, page } = await newPage(browser, PHONE);
     await page.goto(`${BASE_URL}/login`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await expect(page.title()).resolves.toBe('领雁 · 村干部培训平台');
+    await expectRead(() => documentLang(page), 'zh-CN', 'language of the document');
+    await expectRead(() => page.title(), '领雁 · 村干部培训平台', 'title of the page');
 
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await expect(page.getByText('Username', { exact: true }).count()).resolves.toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectCount(page.getByText('Username', { exact: true }), 1);
+    await expectRead(() => documentLang(page), 'en', 'language of the document');
 
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -29,7 +32,7 @@ describe('language switch', () => {
     await page.locator('#login-username').fill('trainee');
     await page.locator('#login-password').fill('Wrong-password-1');
     await page.locator('form button[type=submit]').click();
-    await expect(page.getByTestId('login-error').innerText()).resolves.toContain('Wrong username or password.');
+    await expectTextContaining(page.getByTestId('login-error'), 'Wrong username or password.');
     await context.close();
   });
 
@@ -40,26 +43,26 @@ describe('language switch', () => {
 
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('page-title').filter({ hasText: 'Administration' }).waitFor();
-    await expect(page.locator('[data-testid=nav]:visible').innerText()).resolves.toContain('Users');
-    await expect(headerUserName(page).innerText()).resolves.toBe('方志远');
+    await expectTextContaining(page.locator('[data-testid=nav]:visible'), 'Users');
+    await expectText(headerUserName(page), '方志远');
 
     await page.goto(`${BASE_URL}/admin/users`);
     await page.getByTestId('page-title').filter({ hasText: 'Users' }).waitFor();
     await page.getByTestId('user-row').first().waitFor();
     // ng-zorro's own texts follow (the page-size changer of the table)
     await page.locator('.ant-pagination-options').getByText('20 / page').waitFor();
-    await expect(page.locator('thead').innerText()).resolves.toContain('Region');
+    await expectTextContaining(page.locator('thead'), 'Region');
 
     await page.reload();
     await page.getByTestId('page-title').filter({ hasText: 'Users' }).waitFor();
-    await expect(page.title()).resolves.toBe('Lingyan · Village Leader Training');
+    await expectRead(() => page.title(), 'Lingyan · Village Leader Training', 'title of the page');
 
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('page-title').filter({ hasText: '用户管理' }).waitFor();
     await page.locator('.ant-pagination-options').getByText('20 条/页').waitFor();
     await page.reload();
     await page.getByTestId('page-title').filter({ hasText: '用户管理' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await expectRead(() => documentLang(page), 'zh-CN', 'language of the document');
     await context.close();
   });
 });

@@ -3,6 +3,14 @@ import { Browser, Page } from 'playwright-core';
 import type { CourseDto, ModuleDto, ModuleSummaryDto, MyProgramDto, ProgressEventResponse } from '@lingyan/contracts';
 import { call, sessionToken, waitFor } from './support/api';
 import { BASE_URL, PHONE, launch, newPage, realProblems, signInAs } from './support/browser';
+import {
+  expectCount,
+  expectDisabled,
+  expectEventually,
+  expectRead,
+  expectText,
+  expectTextContaining,
+} from './support/expect-page';
 
 const PROGRAM = '2026年度村社书记全员轮训';
 const FIRST_ARTICLE = '“千万工程”的发展脉络与核心经验';
@@ -35,24 +43,24 @@ describe('learning on a phone', () => {
     // My learning: the program, 0 / 8 credit hours and one Continue button
     const program = page.getByTestId('program').filter({ hasText: PROGRAM });
     await program.waitFor();
-    await expect(program.getByTestId('credits-value').innerText()).resolves.toBe('0 / 8 学时');
+    await expectText(program.getByTestId('credits-value'), '0 / 8 学时');
     // every course of the program as the API lists them: the six demo courses, plus any course another
     // test file added to the demo program in the shared database (media-course.e2e.ts adds one)
     const [listed] = await call<MyProgramDto[]>(await sessionToken(page), 'GET', '/learning/programs');
     expect(listed.courses.length).toBeGreaterThanOrEqual(6);
-    await expect(page.getByTestId('course-card').count()).resolves.toBe(listed.courses.length);
+    await expectCount(page.getByTestId('course-card'), listed.courses.length);
     const continueButton = program.getByTestId('continue');
-    await expect(continueButton.innerText()).resolves.toContain('继续学习');
+    await expectTextContaining(continueButton, '继续学习');
 
     // Continue opens the first article of the first course
     await continueButton.click();
     await page.waitForURL((url) => url.pathname.startsWith('/learn/modules/'));
     await page.getByTestId('page-title').filter({ hasText: FIRST_ARTICLE }).waitFor();
     await page.getByTestId('article').locator('h2').first().waitFor();
-    await expect(page.getByTestId('status-end').innerText()).resolves.toBe('尚未读到结尾');
+    await expectText(page.getByTestId('status-end'), '尚未读到结尾');
     // the next module of the sequential first course is locked until this one is complete
     await page.getByTestId('next-locked-hint').waitFor();
-    await expect(page.getByTestId('next').isDisabled()).resolves.toBe(true);
+    await expectDisabled(page.getByTestId('next'));
 
     // read to the end
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -63,7 +71,7 @@ describe('learning on a phone', () => {
     const studied = await studiedSeconds(page);
     expect(studied).toBeGreaterThanOrEqual(15);
     expect(studied).toBeLessThan(60);
-    await expect(page.getByTestId('status-time').innerText()).resolves.toContain('需 10:00');
+    await expectTextContaining(page.getByTestId('status-time'), '需 10:00');
 
     // a second module (an elective course, not sequential): leave it mid-article
     await page.goto(`${BASE_URL}/learn`);
@@ -88,7 +96,7 @@ describe('learning on a phone', () => {
     await page.waitForURL((url) => url.pathname === '/login');
     await signInAs(page, 'trainee');
     const again = page.getByTestId('program').filter({ hasText: PROGRAM });
-    await expect(again.getByTestId('continue-hint').innerText()).resolves.toContain(secondTitle);
+    await expectTextContaining(again.getByTestId('continue-hint'), secondTitle);
     await again.getByTestId('continue').click();
     await page.waitForURL((url) => url.pathname === secondUrl);
     await page.getByTestId('page-title').filter({ hasText: secondTitle }).waitFor();
@@ -138,21 +146,18 @@ describe('learning on a phone', () => {
     // My learning and My credit hours show it
     await page.goto(`${BASE_URL}/learn`);
     const after = page.getByTestId('program').filter({ hasText: PROGRAM });
-    await expect(after.getByTestId('credits-value').innerText()).resolves.toBe(`${expected} / 8 学时`);
+    await expectText(after.getByTestId('credits-value'), `${expected} / 8 学时`);
     await page.getByTestId('credits-link').click();
     await page.waitForURL((url) => url.pathname === '/learn/credits');
-    await expect(page.getByTestId('credits-total-value').innerText()).resolves.toBe(String(expected));
+    await expectText(page.getByTestId('credits-total-value'), String(expected));
     const entry = page.getByTestId('ledger-entry').filter({ hasText: target.title });
-    await expect(entry.count()).resolves.toBe(1);
-    const entryText = await entry.innerText();
-    expect(entryText).toContain(course.title);
-    expect(entryText).toContain(`+${expected} 学时`);
-    expect(entryText).toContain(`→ ${expected} 学时`);
+    await expectCount(entry, 1);
+    await expectTextContaining(entry, [course.title, `+${expected} 学时`, `→ ${expected} 学时`]);
 
     // and the course page marks the module complete
     await page.goto(`${BASE_URL}/learn/courses/${course.id}`);
     const row = page.getByTestId('module-row').filter({ hasText: target.title });
-    await expect(row.getByTestId('module-status').innerText()).resolves.toBe('已完成');
+    await expectText(row.getByTestId('module-status'), '已完成');
 
     expect(realProblems(problems)).toEqual([]);
     await context.close();
@@ -165,9 +170,14 @@ describe('learning on a phone', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/learn/courses/'));
     await page.getByTestId('lock-reason').first().waitFor();
     const locked = page.getByTestId('module-row').filter({ has: page.getByTestId('lock-reason') });
-    await expect(locked.count()).resolves.toBeGreaterThan(0);
-    await expect(locked.first().getByTestId('lock-reason').innerText()).resolves.toContain('完成上一单元后解锁');
-    await expect(locked.first().evaluate((el) => el.tagName)).resolves.toBe('DIV'); // not a link
+    await expectEventually(
+      () => locked.count(),
+      (n) => n > 0,
+      'number of locked module rows',
+      'more than 0',
+    );
+    await expectTextContaining(locked.first().getByTestId('lock-reason'), '完成上一单元后解锁');
+    await expectRead(() => locked.first().evaluate((el) => el.tagName), 'DIV', 'element of a locked row'); // not a link
 
     const token = await sessionToken(page);
     const courseId = new URL(page.url()).pathname.split('/').pop() as string;
@@ -187,8 +197,8 @@ describe('learning on a phone', () => {
     await signInAs(page, 'trainee2');
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('page-title').filter({ hasText: 'My learning' }).waitFor();
-    await expect(page.getByTestId('continue').innerText()).resolves.toContain('Continue');
-    await expect(page.getByTestId('credits-value').first().innerText()).resolves.toMatch(/ \/ 8 credit hours$/);
+    await expectTextContaining(page.getByTestId('continue'), 'Continue');
+    await expectText(page.getByTestId('credits-value').first(), / \/ 8 credit hours$/);
     await page.getByTestId('credits-link').click();
     await page.getByTestId('page-title').filter({ hasText: 'My credit hours' }).waitFor();
     await page.getByTestId('lang-switch').click();

@@ -15,6 +15,15 @@ import {
   uniqueSuffix,
   videoSettled,
 } from './support/browser';
+import {
+  expectCount,
+  expectDisabled,
+  expectEventually,
+  expectText,
+  expectTextContaining,
+  expectTexts,
+  expectValue,
+} from './support/expect-page';
 
 /**
  * A course with an article and a video, from the trainer's upload to the trainee's "continue" on a
@@ -45,8 +54,12 @@ function longArticle(): string {
 }
 
 /** The earned part of "x / 8 学时". */
-async function earnedCredits(page: Page): Promise<number> {
-  const text = await page.getByTestId('program').filter({ hasText: PROGRAM }).getByTestId('credits-value').innerText();
+async function earnedCredits(page: Page, timeout?: number): Promise<number> {
+  const text = await page
+    .getByTestId('program')
+    .filter({ hasText: PROGRAM })
+    .getByTestId('credits-value')
+    .innerText({ timeout });
   const match = /^([\d.]+) \/ 8 学时$/.exec(text.trim());
   if (!match) throw new Error(`unexpected credits line: ${text}`);
   return Number(match[1]);
@@ -138,24 +151,21 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     await drawer.getByTestId('video-upload-input').setInputFiles(DEMO_VIDEO);
     await drawer.getByTestId('video-preview').waitFor({ timeout: 30_000 });
     await drawer.getByTestId('video-preview').getByText('demo-video.mp4').waitFor();
-    await expect(drawer.getByTestId('video-duration').inputValue()).resolves.toBe('1:12');
+    await expectValue(drawer.getByTestId('video-duration'), '1:12');
     await drawer.getByTestId('duration-note').getByText('已从视频文件读取时长').waitFor();
     // the minutes follow the length (72 s → 2 min) and the credits follow the minutes
-    await expect(drawer.getByTestId('module-minutes').inputValue()).resolves.toBe('2');
+    await expectValue(drawer.getByTestId('module-minutes'), '2');
     await drawer.getByTestId('module-credits').getByText('0.25 学时').first().waitFor();
-    await expect(drawer.getByTestId('module-missing').count()).resolves.toBe(0);
+    await expectCount(drawer.getByTestId('module-missing'), 0);
     await videoSettled(drawer.getByTestId('video-preview').locator('video'));
     await screenshot(page, 'teach-video-uploaded');
     await drawer.getByTestId('module-submit').click();
     await page.getByText(`已添加单元“${videoTitle}”`).waitFor();
     const videoRow = page.getByTestId('module-row').filter({ hasText: videoTitle });
     await videoRow.getByText('时长 1:12').waitFor();
-    await expect(page.getByTestId('module-row').locator('[data-testid=module-open]').allInnerTexts()).resolves.toEqual([
-      articleTitle,
-      videoTitle,
-    ]);
+    await expectTexts(page.getByTestId('module-row').locator('[data-testid=module-open]'), [articleTitle, videoTitle]);
     await page.getByTestId('course-totals').filter({ hasText: '共 2 个单元 · 0.5 学时' }).waitFor();
-    await expect(page.getByTestId('module-problems').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('module-problems'), 0);
 
     // publish through the confirmation
     await page.getByTestId('publish').click();
@@ -185,14 +195,14 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     await picker.getByTestId('course-options').waitFor({ state: 'hidden' });
     const added = page.getByTestId('course-row').filter({ hasText: title });
     await added.waitFor();
-    await expect(page.getByTestId('course-row').count()).resolves.toBe(coursesBefore + 1);
+    await expectCount(page.getByTestId('course-row'), coursesBefore + 1);
     await page.getByTestId('courses-unsaved').waitFor();
     await page.getByTestId('courses-save').click();
     await page.getByText('课程安排已保存').first().waitFor();
     await page.getByTestId('courses-unsaved').waitFor({ state: 'detached' });
     await page.reload();
     await page.getByTestId('course-row').filter({ hasText: title }).waitFor();
-    await expect(page.getByTestId('course-row').count()).resolves.toBe(coursesBefore + 1);
+    await expectCount(page.getByTestId('course-row'), coursesBefore + 1);
     await trainer.context.close();
 
     // ---------------------------------------------------------------- trainee, phone
@@ -237,7 +247,7 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     }
     await toast;
     await page.getByTestId('module-status').getByText('本单元已完成').waitFor();
-    await expect(page.getByTestId('status-credits').innerText()).resolves.toBe('获得 0.25 学时');
+    await expectText(page.getByTestId('status-credits'), '获得 0.25 学时');
 
     // on to the video (the next module)
     await page.getByTestId('next').click();
@@ -287,8 +297,14 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     page = second.page;
     await signInAs(page, TRAINEE);
     const program = page.getByTestId('program').filter({ hasText: PROGRAM });
-    await expect(earnedCredits(page)).resolves.toBeCloseTo(before + 0.25, 5);
-    await expect(program.getByTestId('continue-hint').innerText()).resolves.toContain(videoTitle);
+    // toBeCloseTo(before + 0.25, 5): within 0.000005
+    await expectEventually(
+      (timeout) => earnedCredits(page, timeout),
+      (earned) => Math.abs(earned - (before + 0.25)) < 5e-6,
+      'credit hours earned in the program',
+      String(before + 0.25),
+    );
+    await expectTextContaining(program.getByTestId('continue-hint'), videoTitle);
     await program.getByTestId('continue').click();
     await page.waitForURL((url) => url.pathname === `/learn/modules/${videoId}`);
     await page.getByTestId('page-title').filter({ hasText: videoTitle }).waitFor();
@@ -308,13 +324,11 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     await page.goto(`${BASE_URL}/learn/credits`);
     const entry = page.getByTestId('ledger-entry').filter({ hasText: articleTitle });
     await entry.waitFor();
-    await expect(entry.count()).resolves.toBe(1);
-    await expect(entry.innerText()).resolves.toContain(title);
-    await expect(entry.getByTestId('ledger-credits').innerText()).resolves.toBe('+0.25 学时');
-    await expect(entry.getByTestId('ledger-rule').innerText()).resolves.toBe(
-      '学完单元（时长不足 15 分钟） → 0.25 学时',
-    );
-    await expect(page.getByTestId('ledger-entry').filter({ hasText: videoTitle }).count()).resolves.toBe(0);
+    await expectCount(entry, 1);
+    await expectTextContaining(entry, title);
+    await expectText(entry.getByTestId('ledger-credits'), '+0.25 学时');
+    await expectText(entry.getByTestId('ledger-rule'), '学完单元（时长不足 15 分钟） → 0.25 学时');
+    await expectCount(page.getByTestId('ledger-entry').filter({ hasText: videoTitle }), 0);
     await second.context.close();
 
     expect(allProblems()).toEqual([]);
@@ -326,7 +340,7 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     await page.getByTestId('course-card').filter({ hasText: PDF_COURSE }).click();
     await page.getByTestId('page-title').filter({ hasText: PDF_COURSE }).waitFor();
     const row = page.getByTestId('module-row').filter({ hasText: PDF_MODULE });
-    await expect(page.getByTestId('module-row').last().innerText()).resolves.toContain(PDF_MODULE);
+    await expectTextContaining(page.getByTestId('module-row').last(), PDF_MODULE);
     await row.click();
     await page.waitForURL((url) => url.pathname.startsWith('/learn/modules/'));
     const moduleId = new URL(page.url()).pathname.split('/').pop() as string;
@@ -335,23 +349,41 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     await count.waitFor({ timeout: 30_000 });
 
     // another run against the same database may have left the reader on a later page
-    while (!/^第 1 \/ 4 页$/.test((await count.innerText()).trim())) {
+    // (each click waits for the page shown to change: a click on the disabled button of page 1 would hang)
+    let shown = (await count.innerText()).trim();
+    while (!/^第 1 \/ 4 页$/.test(shown)) {
+      const before = shown;
       await page.getByTestId('pdf-prev').click();
-      await page.waitForTimeout(200);
+      shown = await expectEventually(
+        async (timeout) => (await count.innerText({ timeout })).trim(),
+        (text) => text !== before,
+        'page shown after 上一页',
+        `other than ${JSON.stringify(before)}`,
+      );
     }
-    await expect(page.getByTestId('pdf-prev').isDisabled()).resolves.toBe(true);
+    await expectDisabled(page.getByTestId('pdf-prev'));
     const pageOne = page.locator('[data-testid=pdf-page][data-page="1"]');
     await pageOne.waitFor();
-    await expect(inkShare(page)).resolves.toBeGreaterThan(0.01);
+    await expectEventually(
+      () => inkShare(page),
+      (ink) => ink > 0.01,
+      'share of ink on the PDF page',
+      'more than 0.01',
+    );
     const box = await pageOne.boundingBox();
     expect(box?.width).toBeGreaterThan(250);
     expect(box?.width).toBeLessThanOrEqual(360);
     await screenshot(page, 'learn-pdf-page1');
 
     await page.getByTestId('pdf-next').click();
-    await expect(count.innerText()).resolves.toBe('第 2 / 4 页');
+    await expectText(count, '第 2 / 4 页');
     await page.locator('[data-testid=pdf-page][data-page="2"]').waitFor();
-    await expect(inkShare(page)).resolves.toBeGreaterThan(0.01);
+    await expectEventually(
+      () => inkShare(page),
+      (ink) => ink > 0.01,
+      'share of ink on the PDF page',
+      'more than 0.01',
+    );
     await page.waitForTimeout(1_500); // a moment of reading on page 2
 
     // leaving reports the page on screen
@@ -367,9 +399,14 @@ describe('a course with an article and a video (trainer → trainee on a phone)'
     await row.click();
     await page.getByTestId('page-title').filter({ hasText: PDF_MODULE }).waitFor();
     await page.locator('.ant-message').getByText('已回到上次读到的第 2 页').waitFor();
-    await expect(count.innerText()).resolves.toBe('第 2 / 4 页');
+    await expectText(count, '第 2 / 4 页');
     await page.locator('[data-testid=pdf-page][data-page="2"]').waitFor();
-    await expect(inkShare(page)).resolves.toBeGreaterThan(0.01);
+    await expectEventually(
+      () => inkShare(page),
+      (ink) => ink > 0.01,
+      'share of ink on the PDF page',
+      'more than 0.01',
+    );
     await screenshot(page, 'learn-pdf-resumed');
 
     expect(realProblems(problems)).toEqual([]);

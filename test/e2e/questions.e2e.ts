@@ -17,6 +17,7 @@ import {
   signInAs,
   uniqueSuffix,
 } from './support/browser';
+import { expectCount, expectDisabled, expectTextContaining, expectValue } from './support/expect-page';
 
 /** Question banks, quiz modules and the grading queue, by the demo trainer (陈雅琴). */
 
@@ -182,10 +183,10 @@ describe('question banks and quizzes (trainer)', () => {
     await picker.waitFor({ state: 'hidden' });
     const chosen = moduleDrawer.getByTestId('chosen-row');
     await moduleDrawer.getByTestId('chosen-summary').filter({ hasText: '已选 2 题 · 共 2 分' }).waitFor();
-    await expect(chosen.nth(0).innerText()).resolves.toContain('就是金山银山');
+    await expectTextContaining(chosen.nth(0), '就是金山银山');
     // reorder: the single choice first
     await chosen.nth(1).getByTestId('chosen-up').click();
-    await expect(chosen.nth(0).innerText()).resolves.toContain(singleStem);
+    await expectTextContaining(chosen.nth(0), singleStem);
     await moduleDrawer.getByTestId('module-missing').waitFor({ state: 'detached' });
     await moduleDrawer.getByTestId('quiz-time-limit').locator('input').fill('10');
     await moduleDrawer.getByTestId('quiz-attempts').locator('input').fill('2');
@@ -196,13 +197,13 @@ describe('question banks and quizzes (trainer)', () => {
     await page.getByText('已添加单元“单元测验：集体经济与基层治理”').waitFor();
     const row = page.getByTestId('module-row').filter({ hasText: '单元测验' });
     await row.getByText('测验').first().waitFor();
-    await expect(row.getByTestId('module-problems').count()).resolves.toBe(0);
+    await expectCount(row.getByTestId('module-problems'), 0);
 
     // reopening shows the saved settings
     await row.getByTestId('module-open').click();
     await moduleDrawer.getByTestId('chosen-summary').filter({ hasText: '已选 2 题' }).waitFor();
-    await expect(moduleDrawer.getByTestId('quiz-time-limit').locator('input').inputValue()).resolves.toBe('10');
-    await expect(moduleDrawer.getByTestId('quiz-pass').locator('input').inputValue()).resolves.toBe('80');
+    await expectValue(moduleDrawer.getByTestId('quiz-time-limit').locator('input'), '10');
+    await expectValue(moduleDrawer.getByTestId('quiz-pass').locator('input'), '80');
     await page.locator('.teach-module-drawer .ant-drawer-close').click();
     await moduleDrawer.getByTestId('module-form').waitFor({ state: 'detached' });
 
@@ -213,7 +214,7 @@ describe('question banks and quizzes (trainer)', () => {
     await dialog.getByRole('button', { name: '发布课程' }).click();
     await page.getByText('课程已发布，学员现在可以学习了').waitFor();
     await page.getByTestId('course-status').filter({ hasText: '已发布' }).waitFor();
-    await expect(page.getByTestId('module-problems').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('module-problems'), 0);
 
     // the server has the quiz as chosen
     const token = await apiToken('trainer');
@@ -364,7 +365,7 @@ describe('question banks and quizzes (trainer)', () => {
     });
     await page.getByTestId('import-error').filter({ hasText: '论述' }).waitFor();
     await page.getByTestId('import-summary').filter({ hasText: '可导入 2 题' }).waitFor();
-    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+    await expectDisabled(page.getByTestId('import-apply'));
     await screenshot(page, 'questions-import-errors');
 
     await page.getByTestId('import-file').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: csv(good) });

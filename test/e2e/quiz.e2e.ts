@@ -20,6 +20,15 @@ import {
   signIn,
   uniqueSuffix,
 } from './support/browser';
+import {
+  expectCount,
+  expectDisabled,
+  expectRead,
+  expectText,
+  expectTextContaining,
+  expectTexts,
+  expectValue,
+} from './support/expect-page';
 
 /**
  * A trainee takes a timed quiz on a phone, loses the connection midway, comes back, reloads the page
@@ -181,13 +190,14 @@ describe('taking a timed quiz on a phone', () => {
 
     // the overview: the rules, no attempts yet
     await page.getByTestId('page-title').filter({ hasText: '单元测验：村级组织建设' }).waitFor();
-    const facts = await page.getByTestId('quiz-facts').innerText();
-    expect(facts).toContain('5 题');
-    expect(facts).toContain('10 分');
-    expect(facts).toContain('10 分钟');
-    expect(facts).toContain('已用 0 次，剩 3 次');
-    expect(facts).toContain('60%');
-    expect(facts).toContain('取最高一次');
+    await expectTextContaining(page.getByTestId('quiz-facts'), [
+      '5 题',
+      '10 分',
+      '10 分钟',
+      '已用 0 次，剩 3 次',
+      '60%',
+      '取最高一次',
+    ]);
     await page.getByTestId('history-empty').waitFor();
     await screenshot(page, 'quiz-overview');
 
@@ -195,15 +205,14 @@ describe('taking a timed quiz on a phone', () => {
     await page.goto(`${BASE_URL}/learn/modules/${quizId}`);
     await page.waitForURL((url) => url.pathname === `/learn/quizzes/${quizId}`);
     await page.getByTestId('quiz-start').waitFor();
-    await expect(page.getByTestId('quiz-start').innerText()).resolves.toBe('开始测验');
+    await expectText(page.getByTestId('quiz-start'), '开始测验');
 
     // start: the countdown runs from 10 minutes on the server's clock
     await page.getByTestId('quiz-start').tap();
     await page.waitForURL((url) => url.searchParams.has('attempt'));
     attemptId = new URL(page.url()).searchParams.get('attempt') as string;
     await expectQuestion(page, QUESTIONS[0].stem);
-    const countdown = await page.getByTestId('countdown').innerText();
-    expect(countdown).toMatch(/^(10:00|09:[0-5]\d)$/);
+    await expectText(page.getByTestId('countdown'), /^(10:00|09:[0-5]\d)$/);
     await page.getByTestId('answered').filter({ hasText: '已答 0/5' }).waitFor();
 
     // 1. single choice, right
@@ -278,11 +287,11 @@ describe('taking a timed quiz on a phone', () => {
     await screenshot(page, 'quiz-navigator');
     await page.getByTestId('navigator-cell').nth(1).tap();
     await expectQuestion(page, QUESTIONS[1].stem);
-    await expect(question(page).locator('.choice.chosen').count()).resolves.toBe(2);
+    await expectCount(question(page).locator('.choice.chosen'), 2);
     await page.getByTestId('navigator-toggle').tap();
     await page.getByTestId('navigator-cell').nth(3).tap();
     await expectQuestion(page, '就是金山银山');
-    await expect(question(page).getByTestId('blank-input').inputValue()).resolves.toBe('绿水青山');
+    await expectValue(question(page).getByTestId('blank-input'), '绿水青山');
 
     // 5. a wrong answer, then submit: all five answered
     await page.getByTestId('next').tap();
@@ -291,35 +300,36 @@ describe('taking a timed quiz on a phone', () => {
     await page.getByTestId('pager-submit').tap();
     const confirm = page.getByTestId('submit-confirm');
     await confirm.waitFor();
-    await expect(confirm.innerText()).resolves.toContain('5 道题都已作答');
+    await expectTextContaining(confirm, '5 道题都已作答');
     await screenshot(page, 'quiz-submit-confirm');
     await page.locator('.ant-modal-footer .ant-btn-primary').tap();
 
     // the result: the score, the pass, question by question
     const result = page.getByTestId('quiz-result');
     await result.waitFor();
-    await expect(page.getByTestId('result-score').innerText()).resolves.toBe(`${EXPECTED_SCORE} / 10`);
-    await expect(page.getByTestId('result-verdict').innerText()).resolves.toContain('合格');
-    await expect(page.getByTestId('result-percent').innerText()).resolves.toContain('70%');
-    const outcomes = await page.getByTestId('result-outcome').allInnerTexts();
-    expect(outcomes).toEqual(['正确', '部分正确', '正确', '正确', '错误']);
+    await expectText(page.getByTestId('result-score'), `${EXPECTED_SCORE} / 10`);
+    await expectText(page.getByTestId('result-verdict'), '合格');
+    await expectTextContaining(page.getByTestId('result-percent'), '70%');
+    await expectTexts(page.getByTestId('result-outcome'), ['正确', '部分正确', '正确', '正确', '错误']);
     // passed: the keys and explanations are shown
-    await expect(page.getByTestId('result-key').count()).resolves.toBe(5);
-    await expect(page.getByTestId('result-explanation').first().innerText()).resolves.toContain('五议两公开');
+    await expectCount(page.getByTestId('result-key'), 5);
+    await expectTextContaining(page.getByTestId('result-explanation').first(), '五议两公开');
     await screenshot(page, 'quiz-result');
 
     const graded = await call<AttemptDto>(trainee.token, 'GET', `/learning/attempts/${attemptId}`);
     expect(graded.score).toBe(EXPECTED_SCORE);
     expect(graded.passed).toBe(true);
-    expect(
-      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lingyan.quiz-answers.'))),
-    ).toEqual([]);
+    await expectRead(
+      () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lingyan.quiz-answers.'))),
+      [],
+      'answers kept in localStorage',
+    );
 
     // the overview lists the attempt and the counted result
     await page.getByTestId('back-to-overview').tap();
     await page.getByTestId('history-row').first().waitFor();
-    await expect(page.getByTestId('quiz-counted').innerText()).resolves.toContain('70%');
-    await expect(page.getByTestId('quiz-attempts').innerText()).resolves.toBe('已用 1 次，剩 2 次');
+    await expectTextContaining(page.getByTestId('quiz-counted'), '70%');
+    await expectText(page.getByTestId('quiz-attempts'), '已用 1 次，剩 2 次');
     await context.close();
   });
 
@@ -332,12 +342,12 @@ describe('taking a timed quiz on a phone', () => {
     await page.waitForURL((url) => url.pathname === '/learn');
     await page.goto(`${BASE_URL}/learn/quizzes/${quizId}`);
     await page.getByTestId('history-row').first().waitFor();
-    await expect(page.getByTestId('quiz-start').innerText()).resolves.toBe('再测一次');
+    await expectText(page.getByTestId('quiz-start'), '再测一次');
     await screenshot(page, 'quiz-overview');
 
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('quiz-result').waitFor();
-    await expect(page.getByTestId('result-score').innerText()).resolves.toBe(`${EXPECTED_SCORE} / 10`);
+    await expectText(page.getByTestId('result-score'), `${EXPECTED_SCORE} / 10`);
     await screenshot(page, 'quiz-result');
 
     // a second attempt (one is left over after it), taken on the big screen
@@ -362,7 +372,7 @@ describe('taking a timed quiz on a phone', () => {
     await context.setOffline(true);
     await page.clock.fastForward('09:05');
     await page.locator('[data-testid=countdown].low').waitFor();
-    expect(await page.getByTestId('countdown').innerText()).toMatch(/^00:[0-5]\d$/);
+    await expectText(page.getByTestId('countdown'), /^00:[0-5]\d$/);
     await page.getByTestId('next').click();
     await question(page).getByTestId('option').filter({ hasText: '错' }).click();
     await saveStatus(page).filter({ hasText: '离线' }).waitFor();
@@ -371,16 +381,16 @@ describe('taking a timed quiz on a phone', () => {
     // the countdown reaches 0: the submission waits for the connection, and nothing can be changed
     await page.clock.fastForward('01:00');
     await saveStatus(page).filter({ hasText: '网络中断，联网后自动交卷' }).waitFor();
-    await expect(page.getByTestId('submit').isDisabled()).resolves.toBe(true);
-    await expect(question(page).locator('input').first().isDisabled()).resolves.toBe(true);
+    await expectDisabled(page.getByTestId('submit'));
+    await expectDisabled(question(page).locator('input').first());
     await screenshot(page, 'quiz-time-up-offline');
 
     // back online: submitted with every answer (the server's clock says in time) and graded
     await context.setOffline(false);
     await page.getByTestId('quiz-result').waitFor();
     await page.locator('.ant-message').getByText('时间到，系统已自动交卷').waitFor();
-    await expect(page.getByTestId('result-score').innerText()).resolves.toBe('4 / 10');
-    await expect(page.getByTestId('result-verdict').innerText()).resolves.toContain('未合格');
+    await expectText(page.getByTestId('result-score'), '4 / 10');
+    await expectText(page.getByTestId('result-verdict'), '未合格');
     const after = await call<QuizOverviewDto>(trainee.token, 'GET', `/learning/quizzes/${quizId}`);
     expect(after.openAttemptId).toBeNull();
     expect(after.attempts.map((a) => a.score)).toEqual([EXPECTED_SCORE, 4]);
@@ -430,10 +440,10 @@ describe('taking a timed quiz on a phone', () => {
     await signIn(page, trainee.username);
     await page.waitForURL((url) => url.pathname === '/learn');
     await page.goto(`${BASE_URL}/learn/quizzes/${published.modules[0].id}`);
-    await expect(page.getByTestId('quiz-time-limit').innerText()).resolves.toBe('不限时');
+    await expectText(page.getByTestId('quiz-time-limit'), '不限时');
     await page.getByTestId('quiz-start').tap();
     await page.waitForURL((url) => url.searchParams.has('attempt'));
-    await expect(page.getByTestId('countdown').innerText()).resolves.toContain('不限时');
+    await expectTextContaining(page.getByTestId('countdown'), '不限时');
 
     // multiple choice: all three right ones
     await expectQuestion(page, QUESTIONS[1].stem);
@@ -442,7 +452,7 @@ describe('taking a timed quiz on a phone', () => {
 
     // two blanks, numbered in the stem; full-width digits count as the same answer
     await expectQuestion(page, '千村示范');
-    await expect(question(page).locator('.blank-mark').allInnerTexts()).resolves.toEqual(['（1）', '（2）']);
+    await expectTexts(question(page).locator('.blank-mark'), ['（1）', '（2）']);
     const blanks = question(page).getByTestId('blank-input');
     await blanks.nth(0).fill('万村整治');
     await blanks.nth(1).fill('２００３');
@@ -459,8 +469,8 @@ describe('taking a timed quiz on a phone', () => {
 
     // submit without the last one: the dialog names it, and can lead back to it
     await page.getByTestId('submit').tap();
-    await expect(page.getByTestId('unanswered-summary').innerText()).resolves.toContain('还有 1 道题未作答');
-    await expect(page.getByTestId('unanswered-item').allInnerTexts()).resolves.toEqual(['4']);
+    await expectTextContaining(page.getByTestId('unanswered-summary'), '还有 1 道题未作答');
+    await expectTexts(page.getByTestId('unanswered-item'), ['4']);
     await page.getByTestId('unanswered-item').tap();
     await expectQuestion(page, QUESTIONS[2].stem);
     await page.getByTestId('submit').tap();
@@ -470,31 +480,26 @@ describe('taking a timed quiz on a phone', () => {
 
     // 2 + 2 of the objective questions; the short answer waits for a trainer
     await page.getByTestId('quiz-result').waitFor();
-    await expect(page.getByTestId('result-score').innerText()).resolves.toBe('4 / 11');
-    await expect(page.getByTestId('result-verdict').innerText()).resolves.toContain('待批阅');
-    await expect(page.getByTestId('result-outcome').allInnerTexts()).resolves.toEqual([
-      '正确',
-      '正确',
-      '待批阅',
-      '错误',
-    ]);
-    await expect(page.getByTestId('result-points').nth(2).innerText()).resolves.toBe('— / 5 分');
+    await expectText(page.getByTestId('result-score'), '4 / 11');
+    await expectTextContaining(page.getByTestId('result-verdict'), '待批阅');
+    await expectTexts(page.getByTestId('result-outcome'), ['正确', '正确', '待批阅', '错误']);
+    await expectText(page.getByTestId('result-points').nth(2), '— / 5 分');
     // the only attempt is used but a short answer is not graded: no keys yet
     await page.getByTestId('key-hidden').waitFor();
-    await expect(page.getByTestId('result-retake').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('result-retake'), 0);
     await screenshot(page, 'quiz-result-pending');
 
     // the overview: no attempts left
     await page.getByTestId('back-to-overview').tap();
     await page.getByTestId('quiz-exhausted').waitFor();
-    await expect(page.getByTestId('quiz-start').isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId('history-row').innerText()).resolves.toContain('待批阅');
+    await expectDisabled(page.getByTestId('quiz-start'));
+    await expectTextContaining(page.getByTestId('history-row'), '待批阅');
     await screenshot(page, 'quiz-exhausted');
 
     // and in English
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('quiz-exhausted').filter({ hasText: 'You have used all your attempts (1).' }).waitFor();
-    await expect(page.getByTestId('history-row').innerText()).resolves.toContain('Awaiting grading');
+    await expectTextContaining(page.getByTestId('history-row'), 'Awaiting grading');
     await page.getByTestId('lang-switch').click();
     await context.close();
 

@@ -22,6 +22,7 @@ import {
   signInAs,
   uniqueSuffix,
 } from './support/browser';
+import { expectAttribute, expectCount, expectText, expectTextContaining } from './support/expect-page';
 
 /**
  * 评训: a trainee who completed a course rates it on a phone (and changes the rating); the trainer sees
@@ -153,14 +154,14 @@ describe('rating a completed course (评训)', () => {
     await page.goto(`${BASE_URL}/learn/courses/${courseB.id}`);
     await page.getByTestId('page-title').filter({ hasText: courseB.title }).waitFor();
     await page.getByTestId('modules').waitFor();
-    await expect(page.getByTestId('course-rating').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('course-rating'), 0);
 
     await page.goto(`${BASE_URL}/learn/courses/${courseA.id}`);
     await page.getByTestId('page-title').filter({ hasText: courseA.title }).waitFor();
     const card = page.getByTestId('course-rating');
     await card.getByTestId('rating-form').waitFor();
-    await expect(card.innerText()).resolves.toContain('对村里工作的帮助');
-    await expect(card.getByTestId('rating-anonymous').innerText()).resolves.toContain('看不到是谁写的');
+    await expectTextContaining(card, '对村里工作的帮助');
+    await expectTextContaining(card.getByTestId('rating-anonymous'), '看不到是谁写的');
 
     // Both items are needed.
     await card.scrollIntoViewIfNeeded();
@@ -170,14 +171,14 @@ describe('rating a completed course (评训)', () => {
 
     await tapStar(page, 'usefulness', 4);
     await tapStar(page, 'clarity', 5);
-    await expect(card.getByTestId('rate-usefulness-label').innerText()).resolves.toBe('满意');
-    await expect(card.getByTestId('rate-clarity-label').innerText()).resolves.toBe('非常满意');
+    await expectText(card.getByTestId('rate-usefulness-label'), '满意');
+    await expectText(card.getByTestId('rate-clarity-label'), '非常满意');
     await card.getByTestId('rating-comment-input').fill(COMMENT);
     await screenshot(page, 'ratings-course-form');
     await card.getByTestId('rating-submit').tap();
     await page.locator('.ant-message').getByText('感谢您的评价！').waitFor();
     await card.getByTestId('rating-given').waitFor();
-    await expect(card.getByTestId('rating-given-comment').innerText()).resolves.toBe(COMMENT);
+    await expectText(card.getByTestId('rating-given-comment'), COMMENT);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'ratings-course-given');
 
@@ -218,13 +219,13 @@ describe('rating a completed course (评训)', () => {
       // Under the norm first: course A heads the list, marked 未达标; course B meets it on a small sample.
       const rows = page.getByTestId('course-ratings').getByTestId('rating-row');
       await rows.first().waitFor();
-      await expect(rows.first().getAttribute('data-id')).resolves.toBe(courseA.id);
+      await expectAttribute(rows.first(), 'data-id', courseA.id);
       const rowA = page.locator(`[data-testid=rating-row][data-id="${courseA.id}"]`);
-      await expect(rowA.getByTestId('rating-verdict').innerText()).resolves.toBe('未达标');
-      await expect(rowA.getByTestId('satisfaction').innerText()).resolves.toBe('50%');
+      await expectText(rowA.getByTestId('rating-verdict'), '未达标');
+      await expectText(rowA.getByTestId('satisfaction'), '50%');
       const rowB = page.locator(`[data-testid=rating-row][data-id="${courseB.id}"]`);
-      await expect(rowB.getByTestId('rating-verdict').innerText()).resolves.toBe('达标');
-      await expect(rowB.getByTestId('rating-small-sample').innerText()).resolves.toBe('样本不足');
+      await expectText(rowB.getByTestId('rating-verdict'), '达标');
+      await expectText(rowB.getByTestId('rating-small-sample'), '样本不足');
 
       // Course A's detail (the first with ratings) shows the phone trainee's comment, without a name.
       const detail = page.getByTestId('course-rating-detail');
@@ -268,7 +269,7 @@ describe('rating a completed course (评训)', () => {
       await page.getByTestId('rating-overview').waitFor();
       await page.getByTestId('satisfaction-chart').locator('canvas').waitFor();
       const rowA = page.getByTestId('by-course').locator(`[data-testid=rating-row][data-id="${courseA.id}"]`);
-      await expect(rowA.getByTestId('rating-verdict').innerText()).resolves.toBe('未达标');
+      await expectText(rowA.getByTestId('rating-verdict'), '未达标');
       await page.getByTestId('rating-comment').filter({ hasText: COMMENT }).waitFor();
       await expect(page.locator('body').innerText()).resolves.not.toContain(TRAINEE_NAME);
       await screenshot(page, 'ratings-admin');
@@ -286,7 +287,7 @@ describe('rating a completed course (评训)', () => {
         await page.getByTestId('comment-course-filter').click();
         await page.locator('nz-option-item').filter({ hasText: courseB.title }).click();
         await page.getByTestId('rating-comment').filter({ hasText: '很实用。' }).waitFor();
-        await expect(page.getByTestId('rating-comment').count()).resolves.toBe(1);
+        await expectCount(page.getByTestId('rating-comment'), 1);
         await screenshot(page, 'ratings-admin-comments');
       }
       await context.close();

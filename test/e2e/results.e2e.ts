@@ -25,6 +25,7 @@ import {
   signIn,
   uniqueSuffix,
 } from './support/browser';
+import { expectCount, expectDisabled, expectRead, expectText } from './support/expect-page';
 
 /**
  * Evaluations and the composite result (结业成绩): the demo trainer sets the program's formula (the
@@ -206,18 +207,18 @@ describe('evaluations and the composite result', () => {
       .filter({ hasText: '本项目没有实践作业，其权重按比例分给其他部分' })
       .waitFor();
     await page.getByTestId('weight-sum').filter({ hasText: '100%' }).waitFor();
-    await expect(page.getByTestId('criterion-name').count()).resolves.toBe(4);
+    await expectCount(page.getByTestId('criterion-name'), 4);
 
     // No mentor in this program: the mentor's weight goes to 0, and the sum falls short.
     await setNumber(page, 'weight-mentor', 0);
     await page.getByTestId('weight-sum').filter({ hasText: '85%' }).waitFor();
     await page.getByTestId('formula-problem').filter({ hasText: '权重合计须为 100%，当前为 85%' }).waitFor();
-    await expect(page.getByTestId('save-settings').isDisabled()).resolves.toBe(true);
+    await expectDisabled(page.getByTestId('save-settings'));
     await screenshot(page, 'results-settings-invalid');
 
     await setNumber(page, 'weight-quizzes', 55);
     await page.getByTestId('weight-sum').filter({ hasText: '100%' }).waitFor();
-    await expect(page.getByTestId('formula-problem').count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('formula-problem'), 0);
     // What will apply: the practical work's 30 % is shared by the quizzes and the trainers.
     await page.getByTestId('effective-weight').first().filter({ hasText: '实际权重 78.57%' }).waitFor();
     await screenshot(page, 'results-settings');
@@ -258,17 +259,17 @@ describe('evaluations and the composite result', () => {
 
     // Half filled in: the live score shows, saving asks for the rest.
     const criteria = form.getByTestId('scorer-criterion');
-    await expect(criteria.count()).resolves.toBe(4);
+    await expectCount(criteria, 4);
     await criteria.nth(0).getByTestId('scorer-level').filter({ hasText: '优秀' }).click();
     await criteria.nth(1).getByTestId('scorer-level').filter({ hasText: '良好' }).click();
     await form.getByTestId('live-score').filter({ hasText: '18/40 分' }).waitFor();
     await form.getByTestId('save-evaluation').click();
-    await expect(form.getByTestId('criterion-problem').count()).resolves.toBe(2);
+    await expectCount(form.getByTestId('criterion-problem'), 2);
     await criteria.nth(2).getByTestId('scorer-level').filter({ hasText: '优秀' }).click();
     await criteria.nth(3).getByTestId('scorer-level').filter({ hasText: '良好' }).click();
     await form.getByTestId('live-score').filter({ hasText: '36/40 分' }).waitFor();
     await form.getByTestId('live-percent').filter({ hasText: '90%' }).waitFor();
-    await expect(form.getByTestId('criterion-problem').count()).resolves.toBe(0);
+    await expectCount(form.getByTestId('criterion-problem'), 0);
     await form.getByTestId('evaluation-comment').fill(COMMENT);
     await screenshot(page, 'results-evaluate');
     await form.getByTestId('save-evaluation').click();
@@ -289,7 +290,7 @@ describe('evaluations and the composite result', () => {
     await phone.page.locator(`[data-testid=trainee-row][data-trainee="${TRAINEE_B}"]`).tap();
     const phoneForm = phone.page.getByTestId('evaluation-form');
     await phoneForm.getByTestId('form-trainee').filter({ hasText: TRAINEE_B }).waitFor();
-    await expect(phone.page.getByTestId('trainee-list').count()).resolves.toBe(0);
+    await expectCount(phone.page.getByTestId('trainee-list'), 0);
     await phoneForm.getByTestId('scorer-criterion').nth(0).getByTestId('scorer-level').nth(2).tap();
     await phoneForm.getByTestId('live-score').filter({ hasText: '8/40 分' }).waitFor();
     // the grid fits the phone: no sideways scrolling
@@ -334,15 +335,21 @@ describe('evaluations and the composite result', () => {
     const trainer = page.locator('[data-testid=result-part][data-component=trainer]');
     await trainer.getByTestId('result-evaluation').filter({ hasText: '陈雅琴' }).waitFor();
     await trainer.getByTestId('evaluation-comment').filter({ hasText: COMMENT }).waitFor();
-    const levels = await trainer
-      .getByTestId('evaluation-level')
-      .evaluateAll((items) => items.map((li) => [...li.querySelectorAll('span')].map((s) => s.textContent?.trim())));
-    expect(levels).toEqual([
-      ['政治素质', '优秀'],
-      ['履职能力', '良好'],
-      ['群众工作', '优秀'],
-      ['学习态度', '良好'],
-    ]);
+    await expectRead(
+      () =>
+        trainer
+          .getByTestId('evaluation-level')
+          .evaluateAll((items) =>
+            items.map((li) => [...li.querySelectorAll('span')].map((s) => s.textContent?.trim())),
+          ),
+      [
+        ['政治素质', '优秀'],
+        ['履职能力', '良好'],
+        ['群众工作', '优秀'],
+        ['学习态度', '良好'],
+      ],
+      'levels of the trainer’s evaluation',
+    );
     await page
       .locator('[data-testid=result-part][data-component=mentor]')
       .getByTestId('part-score')
@@ -403,8 +410,8 @@ describe('evaluations and the composite result', () => {
     await page.getByTestId('band-chart').locator('canvas').waitFor();
     await page.getByTestId('distribution-total').filter({ hasText: '共 2 人' }).waitFor();
     const counts = page.getByTestId('distribution-counts');
-    await expect(counts.locator('[data-band=good] strong').innerText()).resolves.toBe('1');
-    await expect(counts.locator('[data-band=pending] strong').innerText()).resolves.toBe('1');
+    await expectText(counts.locator('[data-band=good] strong'), '1');
+    await expectText(counts.locator('[data-band=pending] strong'), '1');
     const rowA = page.locator(`[data-testid=result-row][data-trainee="${TRAINEE_A}"]`);
     await rowA.getByTestId('row-band').filter({ hasText: '良好' }).waitFor();
     await page
@@ -418,7 +425,7 @@ describe('evaluations and the composite result', () => {
     await page.getByTestId('band-filter').click();
     await page.locator('nz-option-item').filter({ hasText: '良好' }).click();
     await page.getByTestId('result-total').filter({ hasText: '共 1 人' }).waitFor();
-    await expect(page.getByTestId('result-row').count()).resolves.toBe(1);
+    await expectCount(page.getByTestId('result-row'), 1);
     await page.getByTestId('distribution-total').filter({ hasText: '共 2 人' }).waitFor();
 
     // The export holds the filtered list, the band in words.

@@ -11,20 +11,27 @@ import {
   signInAs,
   uniqueSuffix,
 } from './support/browser';
+import { expectCount, expectDisabled } from './support/expect-page';
 
 /** Course authoring by the demo trainer (陈雅琴), who owns the six published demo courses. */
 
-const rowTitles = (page: Page) => page.getByTestId('module-row').locator('[data-testid=module-open]').allInnerTexts();
-
-async function waitForTitles(page: Page, titles: string[]): Promise<void> {
+async function waitForTitles(page: Page, titles: string[], timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     (expected) =>
       [...document.querySelectorAll('[data-testid=module-row] [data-testid=module-open]')]
         .map((el) => el.textContent?.trim())
         .join('|') === expected,
     titles.join('|'),
-    { timeout: 15_000 },
+    { timeout },
   );
+}
+
+/**
+ * Waits until the module list is no longer saving a new order: the move buttons are disabled (and a
+ * move ignored) until then, and a reload before the answer would show the order as it was.
+ */
+async function orderSaved(page: Page): Promise<void> {
+  await page.locator('section.modules[aria-busy=false]').waitFor();
 }
 
 async function addArticle(page: Page, title: string, minutes: number, body: string, credits: string): Promise<void> {
@@ -114,8 +121,12 @@ describe('course authoring (trainer)', () => {
       await page.waitForTimeout(300);
       await page.mouse.up();
     }
-    await page.waitForTimeout(500);
-    if ((await rowTitles(page))[0] !== second) {
+    // a drag that landed shows the new order at once (while it is saved)
+    const dragged = await waitForTitles(page, [second, first], 2_000).then(
+      () => true,
+      () => false,
+    );
+    if (!dragged) {
       await page.getByTestId('module-row').nth(1).getByTestId('move-up').click();
     }
     await page.getByText('单元顺序已保存').first().waitFor();
@@ -129,8 +140,10 @@ describe('course authoring (trainer)', () => {
     await page.getByTestId('module-row').nth(0).getByTestId('move-down').focus();
     await page.keyboard.press('Enter');
     await waitForTitles(page, [first, second]);
+    await orderSaved(page);
     await page.getByTestId('module-row').nth(1).getByTestId('move-up').press('Enter');
     await waitForTitles(page, [second, first]);
+    await orderSaved(page);
     await page.reload();
     await waitForTitles(page, [second, first]);
 
@@ -146,10 +159,10 @@ describe('course authoring (trainer)', () => {
     // published: read-only with the reason
     await page.getByTestId('course-status').filter({ hasText: '已发布' }).waitFor();
     await page.getByTestId('readonly-note').getByText('只能查看，不能直接修改').waitFor();
-    await expect(page.getByTestId('add-module').count()).resolves.toBe(0);
-    await expect(page.getByTestId('move-up').count()).resolves.toBe(0);
-    await expect(page.getByTestId('publish').count()).resolves.toBe(0);
-    await expect(page.locator('#c-title').isDisabled()).resolves.toBe(true);
+    await expectCount(page.getByTestId('add-module'), 0);
+    await expectCount(page.getByTestId('move-up'), 0);
+    await expectCount(page.getByTestId('publish'), 0);
+    await expectDisabled(page.locator('#c-title'));
     await page.getByTestId('archive').waitFor();
 
     // back on My courses it is listed as published
@@ -209,7 +222,7 @@ describe('course authoring (trainer)', () => {
     await page.getByTestId('status-filter').getByText('草稿').click();
     await page.waitForURL((url) => url.searchParams.get('status') === 'draft');
     await page.getByTestId('course-row').filter({ hasText: title }).waitFor();
-    await expect(page.getByTestId('course-row').filter({ hasText: '已发布' }).count()).resolves.toBe(0);
+    await expectCount(page.getByTestId('course-row').filter({ hasText: '已发布' }), 0);
 
     await page.getByTestId('course-row').filter({ hasText: title }).getByRole('link').click();
     await page.getByTestId('page-title').filter({ hasText: title }).waitFor();
