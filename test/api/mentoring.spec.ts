@@ -301,6 +301,9 @@ describe('mentoring: pairing, lifecycle, and working together', () => {
       expect((await as(economyMentor.token).post(`/mentoring/pairings/${proposed.id}/accept`)).status).toBe(409);
       const next = await pair(chunanAdmin, economyMentor.id, b);
       expect(next.status).toBe(201);
+      // the declined proposal was never the trainee's pairing: they see the new one only
+      const mine = (await as(b.token).get('/mentoring/mine')).body as MentorshipSummaryDto[];
+      expect(mine.map((p) => [p.id, p.status])).toEqual([[next.body.id, 'proposed']]);
       const history = await as(chunanAdmin).get(`/mentoring/pairings?programId=${program.id}`);
       expect(
         history.body.items
@@ -437,7 +440,18 @@ describe('mentoring: pairing, lifecycle, and working together', () => {
       expect(proposal.status).toBe(200);
       // in 淳安县: 姜学员's pairing is completed, so she is open again; 郎学员 and one of 文学员/安学员 are
       // proposed to 钱名师 (full); 李卫东 has 5 places: every open 淳安 trainee goes to him
-      const pairs = proposal.body.pairs as Array<{ traineeId: string; traineeName: string; mentor: MentorProfileDto }>;
+      const pairs = proposal.body.pairs as Array<{
+        traineeId: string;
+        traineeName: string;
+        mentor: MentorProfileDto;
+        reasons: MentorSuggestionsDto['suggestions'][number]['reasons'];
+      }>;
+      // every reason names its region (淳安县 for trainees of 淳安县 and its county mentor)
+      expect(pairs.find((p) => p.traineeName === '姜学员')?.reasons[0]).toEqual({
+        kind: 'region',
+        level: 'county',
+        regionName: '淳安县',
+      });
       expect(pairs.map((p) => p.traineeName)).toContain('姜学员');
       expect(pairs.map((p) => p.traineeName)).not.toContain('郎学员');
       expect(pairs.every((p) => p.mentor.name === '李卫东')).toBe(true);

@@ -55,7 +55,14 @@ describe.each([
   it.each([['mentor', 'home-mentor']])('home of %s', async (username, name) => {
     const { context, page, problems } = await newPage(browser, viewport);
     await signInAs(page, username);
-    await page.getByText('即将上线').first().waitFor();
+    // the mentees (none yet, or those mentoring.e2e.ts paired) and the evaluations panel, loaded
+    await page
+      .getByTestId('mentees-empty')
+      .or(page.getByTestId('mentee-card').first())
+      .or(page.getByTestId('proposal').first())
+      .first()
+      .waitFor();
+    await page.getByTestId('mentor-evaluations').getByRole('heading').waitFor();
     await screenshot(page, name);
     expect(realProblems(problems)).toEqual([]);
     await context.close();

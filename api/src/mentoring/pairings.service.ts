@@ -173,6 +173,15 @@ export class PairingsService {
     return new Map(rows.map((r) => [r.level, r.name]));
   }
 
+  /** The short names of regions by code. */
+  private async regionNamesOf(codes: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<Array<{ code: string; name: string }>>(
+      `SELECT code, name FROM region WHERE code = ANY($1)`,
+      [[...new Set(codes)]],
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   // ---- pairing --------------------------------------------------------------------------------
 
   /** An administrator proposes a mentor for a trainee in a program; the mentor accepts it. */
@@ -313,6 +322,13 @@ export class PairingsService {
     );
     const mentorById = new Map(candidates.map((c) => [c.profile.userId, c.profile]));
     const traineeById = new Map(trainees.map((t) => [t.id, t]));
+    const regionName = await this.regionNamesOf(
+      result.pairs.flatMap((p) =>
+        p.reasons.flatMap((r) =>
+          r.kind === 'region' ? [regionAtLevel(traineeById.get(p.menteeId)?.region_code ?? '', r.level)] : [],
+        ),
+      ),
+    );
     return {
       cohortId,
       programId,
@@ -321,7 +337,15 @@ export class PairingsService {
         traineeName: traineeById.get(p.menteeId)?.name ?? '',
         mentor: mentorById.get(p.mentorId) as MentorProfileDto,
         score: p.score,
-        reasons: p.reasons,
+        reasons: p.reasons.map((r) =>
+          r.kind === 'region'
+            ? {
+                ...r,
+                regionName:
+                  regionName.get(regionAtLevel(traineeById.get(p.menteeId)?.region_code ?? '', r.level)) ?? '',
+              }
+            : r,
+        ),
       })),
       unassigned: result.unassigned.map((id) => ({ traineeId: id, traineeName: traineeById.get(id)?.name ?? '' })),
       alreadyPaired: result.alreadyPaired.length,
@@ -409,6 +433,8 @@ export class PairingsService {
   async mine(actor: AuthUser): Promise<MentorshipSummaryDto[]> {
     const rows = await this.dataSource.query<MentorshipRow[]>(
       `${MENTORSHIP_SELECT} WHERE ms.trainee_id = $1
+          -- a proposal the mentor declined was never the trainee's pairing
+          AND NOT (ms.status = 'ended' AND ms.accepted_at IS NULL AND ms.created_by IS NOT NULL)
         ORDER BY CASE ms.status WHEN 'active' THEN 0 WHEN 'proposed' THEN 1 ELSE 2 END, ms.created_at DESC`,
       [actor.id],
     );

@@ -1,5 +1,5 @@
 import type { Page } from './common';
-import type { RegionLevel } from './roles';
+import type { Position, RegionLevel } from './roles';
 
 /** A mentor's title (兴村名师 at the level that named them); null for a mentor without one. */
 export const MENTOR_TITLES = ['province', 'city', 'county'] as const;
@@ -111,7 +111,7 @@ export interface MentorshipSummaryDto {
   traineeId: string;
   traineeName: string;
   traineeRegionName: string | null;
-  traineePosition: string | null;
+  traineePosition: Position | null;
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;

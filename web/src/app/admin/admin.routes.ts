@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { COHORT_ICONS } from './cohorts/cohort-icons';
+import { MENTORING_ADMIN_ICONS } from './mentoring/mentoring-admin-icons';
 
 export const adminRoutes: Route[] = [
   { path: '', loadComponent: () => import('./admin-home.page').then((m) => m.AdminHomePage) },
@@ -8,6 +9,18 @@ export const adminRoutes: Route[] = [
   { path: 'users/new', loadComponent: () => import('./users/user-form.page').then((m) => m.UserFormPage) },
   { path: 'users/:id', loadComponent: () => import('./users/user-form.page').then((m) => m.UserFormPage) },
   { path: 'ratings', loadComponent: () => import('./ratings/ratings.page').then((m) => m.RatingsPage) },
+  {
+    path: 'mentoring',
+    providers: [provideNzIconsPatch(MENTORING_ADMIN_ICONS)],
+    children: [
+      {
+        path: '',
+        loadComponent: () => import('./mentoring/mentoring-oversight.page').then((m) => m.MentoringOversightPage),
+      },
+      { path: 'pair', loadComponent: () => import('./mentoring/mentoring-pair.page').then((m) => m.MentoringPairPage) },
+      { path: 'mentors', loadComponent: () => import('./mentoring/mentors.page').then((m) => m.MentorsPage) },
+    ],
+  },
   {
     path: 'cohorts',
     providers: [provideNzIconsPatch(COHORT_ICONS)],

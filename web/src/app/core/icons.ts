@@ -45,6 +45,7 @@ import {
   UploadOutline,
   UserAddOutline,
   UserDeleteOutline,
+  UsergroupAddOutline,
   UserOutline,
   WarningFill,
 } from '@ant-design/icons-angular/icons';
@@ -101,6 +102,7 @@ export const APP_ICONS: IconDefinition[] = [
   UploadOutline,
   UserAddOutline,
   UserDeleteOutline,
+  UsergroupAddOutline,
   UserOutline,
   WarningFill,
 ];

@@ -18,6 +18,12 @@ export const learnRoutes: Route[] = [
         path: 'assignments/:id',
         loadComponent: () => import('./assignment/assignment.page').then((m) => m.AssignmentPage),
       },
+      { path: 'mentor', loadComponent: () => import('./mentor/my-mentor.page').then((m) => m.MyMentorPage) },
+      {
+        path: 'mentor/:id',
+        data: { role: 'trainee' },
+        loadComponent: () => import('../share/mentoring/pairing.page').then((m) => m.PairingPage),
+      },
       {
         path: 'certificates',
         loadComponent: () => import('../certificates/my-certificates.page').then((m) => m.MyCertificatesPage),

@@ -77,6 +77,8 @@ export const en: Dictionary = {
   'nav.adminHome': 'Overview',
   'nav.cohorts': 'Cohorts',
   'nav.users': 'Users',
+  'nav.mentoring': 'Mentoring',
+  'nav.myMentor': 'My mentor',
   'nav.profile': 'Profile',
   'nav.signOut': 'Sign out',
   'nav.switchHome': 'Switch workspace',
@@ -649,16 +651,6 @@ export const en: Dictionary = {
   'programs.picker.draftNote': 'Draft: trainees cannot see this course until it is published',
   'programs.picker.count': '{count} courses in the program',
   'programs.picker.done': 'Done',
-
-  'mentor.title': 'Mentoring',
-  'mentor.subtitle': 'Hello, {name}. This is where you will coach your paired village leaders.',
-  'mentor.emptyTitle': 'No mentees yet',
-  'mentor.emptyText': 'Once pairings are made, your mentees, visit notes and growth records will appear here.',
-  'mentor.soon1': 'Your mentees',
-  'mentor.soon2': 'Visits and coaching notes',
-  'mentor.soon3': 'Growth records',
-
-  'home.comingSoon': 'Coming soon',
 
   'admin.title': 'Administration',
   'admin.manageUsers': 'Manage users',

@@ -79,6 +79,8 @@ export const zh = {
   'nav.adminHome': '后台概览',
   'nav.cohorts': '班次管理',
   'nav.users': '用户管理',
+  'nav.mentoring': '导师帮带',
+  'nav.myMentor': '我的导师',
   'nav.profile': '个人资料',
   'nav.signOut': '退出登录',
   'nav.switchHome': '切换工作台',
@@ -624,16 +626,6 @@ export const zh = {
   'programs.picker.draftNote': '草稿：发布前学员看不到这门课程',
   'programs.picker.count': '项目中共 {count} 门课程',
   'programs.picker.done': '完成',
-
-  'mentor.title': '导师工作台',
-  'mentor.subtitle': '{name}，您好。这里将用于结对指导村干部。',
-  'mentor.emptyTitle': '暂无结对学员',
-  'mentor.emptyText': '结对关系建立后，您指导的学员、走访记录和成长档案都会显示在这里。',
-  'mentor.soon1': '结对学员名单',
-  'mentor.soon2': '走访与指导记录',
-  'mentor.soon3': '学员成长档案',
-
-  'home.comingSoon': '即将上线',
 
   'admin.title': '管理后台',
   'admin.manageUsers': '管理用户',

@@ -84,6 +84,9 @@ export class EvaluatePage {
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
+  /** The `?trainee=` query parameter: the trainee whose form opens first. */
+  readonly trainee = input<string | undefined>();
+  private openedFromLink = false;
   /** From the route's data: whose evaluation this is. */
   readonly role = input<EvaluatorRole>('trainer');
 
@@ -190,7 +193,17 @@ export class EvaluatePage {
     effect(() => {
       const { state } = this.listState();
       if (state.status !== 'ok') return;
-      untracked(() => this.lastList.set(state.value));
+      const wanted = this.trainee();
+      const ready = this.settingsState().status === 'done';
+      untracked(() => {
+        this.lastList.set(state.value);
+        // opened from a pairing's page (`?trainee=`): that trainee's form, once the rubric is known
+        const match = wanted && ready && !this.openedFromLink && state.value.items.find((t) => t.traineeId === wanted);
+        if (match) {
+          this.openedFromLink = true;
+          this.open(match);
+        }
+      });
     });
   }
 

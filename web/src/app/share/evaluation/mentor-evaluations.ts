@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { MentorProgramDto } from '@lingyan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
-import { Subject, startWith, switchMap } from 'rxjs';
+import { Subject, merge, switchMap } from 'rxjs';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { loading, toLoadState } from '../../learn/load-state';
 import { LoadError } from '../load-error/load-error';
@@ -102,12 +102,12 @@ import { EVALUATION_ICONS } from './evaluation-icons';
 export class MentorEvaluations {
   private readonly api = inject(EvaluationApi);
 
+  /** Changed by the page when the mentor's pairings changed (one accepted, say): the list loads again. */
+  readonly version = input(0);
+
   protected readonly reload$ = new Subject<void>();
   protected readonly state = toSignal(
-    this.reload$.pipe(
-      startWith(undefined),
-      switchMap(() => toLoadState(this.api.mentorPrograms())),
-    ),
+    merge(toObservable(this.version), this.reload$).pipe(switchMap(() => toLoadState(this.api.mentorPrograms()))),
     { initialValue: loading<MentorProgramDto[]>() },
   );
 

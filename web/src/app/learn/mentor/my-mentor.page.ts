@@ -1,0 +1,164 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import type { MentorExpertise, MentorshipSummaryDto, MentoringNeedsDto } from '@lingyan/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import type { Subscription } from 'rxjs';
+import { toAppError, type AppError } from '../../core/http/api-error';
+import { ErrorNotifier } from '../../core/http/error-notifier';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { errorKey } from '../../core/i18n/translation-key';
+import { injectIsPhone } from '../../core/layout/is-phone';
+import { LoadError } from '../../share/load-error/load-error';
+import { MentoringApi } from '../../share/mentoring/mentoring-api.service';
+import { MentoringAreas } from '../../share/mentoring/mentoring-work-areas';
+import {
+  LIMITS,
+  STATUS_COLORS,
+  fieldProblems,
+  lastContactText,
+  shortInstant,
+  statusKey,
+  traineePairings,
+} from '../../share/mentoring/mentoring-work-format';
+import { MENTORING_WORK_ICONS } from '../../share/mentoring/mentoring-work-icons';
+
+type NeedsField = 'areas' | 'note';
+
+/**
+ * The trainee's mentors (`/learn/mentor`), 我的导师: the active pairing, prominent, leading to its
+ * page; a proposal waiting for the mentor (no link: the pairing opens once accepted); earlier
+ * pairings; and what the trainee would like a mentor's help with (needs), which the organisation
+ * department reads when it pairs mentors.
+ */
+@Component({
+  selector: 'app-my-mentor-page',
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzEmptyModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzSkeletonModule,
+    NzTagModule,
+    TPipe,
+    LoadError,
+    MentoringAreas,
+  ],
+  providers: [provideNzIconsPatch(MENTORING_WORK_ICONS)],
+  templateUrl: './my-mentor.page.html',
+  styleUrl: './my-mentor.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MyMentorPage {
+  private readonly api = inject(MentoringApi);
+  private readonly i18n = inject(I18nService);
+  private readonly notifier = inject(ErrorNotifier);
+
+  protected readonly isPhone = injectIsPhone();
+  protected readonly errorKey = errorKey;
+  protected readonly statusKey = statusKey;
+  protected readonly statusColors = STATUS_COLORS;
+  protected readonly noteMax = LIMITS.note;
+
+  // ---- the pairings ---------------------------------------------------------------------------
+
+  protected readonly pairings = signal<MentorshipSummaryDto[] | null>(null);
+  protected readonly pairingsError = signal<AppError | null>(null);
+  protected readonly groups = computed(() => {
+    const pairings = this.pairings();
+    return pairings ? traineePairings(pairings) : null;
+  });
+
+  // ---- the needs ------------------------------------------------------------------------------
+
+  protected readonly needs = signal<MentoringNeedsDto | null>(null);
+  protected readonly needsError = signal<AppError | null>(null);
+  protected readonly areas = signal<MentorExpertise[]>([]);
+  protected readonly note = signal('');
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<AppError | null>(null);
+  protected readonly problems = signal<Partial<Record<NeedsField, string>>>({});
+  protected readonly dirty = computed(() => {
+    const needs = this.needs();
+    if (!needs) return false;
+    return needs.note !== this.note() || needs.areas.join() !== this.areas().join();
+  });
+
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor() {
+    this.loadPairings();
+    this.loadNeeds();
+    inject(DestroyRef).onDestroy(() => this.subscriptions.forEach((s) => s.unsubscribe()));
+  }
+
+  protected loadPairings(): void {
+    this.pairingsError.set(null);
+    this.subscriptions.push(
+      this.api.mine().subscribe({
+        next: (pairings) => this.pairings.set(pairings),
+        error: (err: unknown) => this.pairingsError.set(toAppError(err)),
+      }),
+    );
+  }
+
+  protected loadNeeds(): void {
+    this.needsError.set(null);
+    this.subscriptions.push(
+      this.api.myNeeds().subscribe({
+        next: (needs) => this.showNeeds(needs),
+        error: (err: unknown) => this.needsError.set(toAppError(err)),
+      }),
+    );
+  }
+
+  protected instant(value: string): string {
+    return shortInstant(value, this.i18n.lang());
+  }
+
+  protected lastContact(pairing: MentorshipSummaryDto): string {
+    return lastContactText(pairing.lastContactOn, this.i18n.lang(), (key, params) => this.i18n.t(key, params));
+  }
+
+  protected clear(field: NeedsField): void {
+    if (this.problems()[field]) this.problems.update((problems) => ({ ...problems, [field]: undefined }));
+  }
+
+  protected saveNeeds(): void {
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.problems.set({});
+    this.api.saveMyNeeds({ areas: this.areas(), note: this.note().trim() }).subscribe({
+      next: (needs) => {
+        this.saving.set(false);
+        this.showNeeds(needs);
+        this.notifier.showSuccess(this.i18n.t('mentoring-work.needs.saved'));
+      },
+      error: (err: unknown) => {
+        this.saving.set(false);
+        const error = toAppError(err);
+        this.saveError.set(error);
+        this.problems.set(fieldProblems(error.details, (key, params) => this.i18n.t(key, params)));
+      },
+    });
+  }
+
+  private showNeeds(needs: MentoringNeedsDto): void {
+    this.needs.set(needs);
+    this.areas.set(needs.areas);
+    this.note.set(needs.note);
+  }
+}
