@@ -11,3 +11,4 @@ export * from './lib/question-sheet';
 export * from './lib/certificates';
 export * from './lib/ratings';
 export * from './lib/mentoring';
+export * from './lib/search-text';
