@@ -1,7 +1,7 @@
 import { Route } from '@angular/router';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { COHORT_ICONS } from './cohorts/cohort-icons';
-import { MENTORING_ADMIN_ICONS } from './mentoring/mentoring-admin-icons';
+import * as MENTORING_ADMIN_ICONS from './mentoring/mentoring-admin-icons';
 
 export const adminRoutes: Route[] = [
   { path: '', loadComponent: () => import('./admin-home.page').then((m) => m.AdminHomePage) },
@@ -11,7 +11,7 @@ export const adminRoutes: Route[] = [
   { path: 'ratings', loadComponent: () => import('./ratings/ratings.page').then((m) => m.RatingsPage) },
   {
     path: 'mentoring',
-    providers: [provideNzIconsPatch(MENTORING_ADMIN_ICONS)],
+    providers: [provideNzIconsPatch(Object.values(MENTORING_ADMIN_ICONS))],
     children: [
       {
         path: '',

@@ -16,19 +16,19 @@ import { TPipe } from '../core/i18n/t.pipe';
 import { injectIsPhone } from '../core/layout/is-phone';
 import { MentorEvaluations } from '../share/evaluation/mentor-evaluations';
 import { LoadError } from '../share/load-error/load-error';
+import { EndPairingDialog, type EndTarget } from '../share/mentoring/end-pairing-dialog';
 import { LogForm } from '../share/mentoring/log-form';
 import { MentoringApi } from '../share/mentoring/mentoring-api.service';
-import { MentoringEndDialog, type EndTarget } from '../share/mentoring/mentoring-work-end-dialog';
+import { statusKey } from '../share/mentoring/mentoring-format';
 import {
   STATUS_COLORS,
   groupMentees,
   laterDay,
   positionKeyOf,
   shortInstant,
-  statusKey,
   withSummary,
 } from '../share/mentoring/mentoring-work-format';
-import { MENTORING_WORK_ICONS } from '../share/mentoring/mentoring-work-icons';
+import * as MENTORING_WORK_ICONS from '../share/mentoring/mentoring-work-icons';
 import { MenteeCard } from './mentee-card';
 
 /**
@@ -51,9 +51,9 @@ import { MenteeCard } from './mentee-card';
     LogForm,
     MenteeCard,
     MentorEvaluations,
-    MentoringEndDialog,
+    EndPairingDialog,
   ],
-  providers: [provideNzIconsPatch(MENTORING_WORK_ICONS)],
+  providers: [provideNzIconsPatch(Object.values(MENTORING_WORK_ICONS))],
   templateUrl: './mentor-home.page.html',
   styleUrl: './mentor-home.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -135,13 +135,13 @@ export class MentorHomePage {
   }
 
   protected decline(mentee: MenteeDto): void {
-    this.declining.set({ id: mentee.id, traineeName: mentee.traineeName });
+    this.declining.set(mentee);
   }
 
   protected declined(summary: MentorshipSummaryDto): void {
     this.declining.set(null);
     this.update(summary);
-    this.notifier.showSuccess(this.i18n.t('mentoring-work.end.declined'));
+    this.notifier.showSuccess(this.i18n.t('mentoring.end.declined'));
   }
 
   protected openLog(mentee: MenteeDto): void {

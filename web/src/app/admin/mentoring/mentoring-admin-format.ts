@@ -1,13 +1,11 @@
 import type {
   CoverageDto,
   MentorProfileDto,
-  MentorshipStatus,
   MentorshipSummaryDto,
   RegionLevel,
   SuggestionReason,
 } from '@lingyan/contracts';
 import { parentRegionCode, regionAtLevel, regionLevelOf } from '@lingyan/domain';
-import type { TranslationKey } from '../../core/i18n/translation-key';
 import type { CohortProposal, SavedPair } from '../../share/mentoring/mentoring-api.service';
 import type { Translate } from '../../share/mentoring/mentoring-format';
 import { formatCount, formatRate } from '../dashboard/dashboard-format';
@@ -37,12 +35,6 @@ export function coverageText(coverage: CoverageDto, t: Translate): string {
   if (coverage.rate === null) return t('mentoring-admin.stats.noTrainees');
   const f = coverageFigures(coverage);
   return t('mentoring-admin.stats.coverageFull', { rate: f.rate, with: f.withMentor, total: f.trainees });
-}
-
-/** Share of a mentor's places taken, 0–100 for a bar (over 100 is shown full). */
-export function loadPercent(taken: number, capacity: number): number {
-  if (capacity <= 0) return taken > 0 ? 100 : 0;
-  return Math.min(100, Math.round((taken * 1000) / capacity) / 10);
 }
 
 // ---- the region breadcrumb --------------------------------------------------------------------
@@ -102,8 +94,6 @@ function safeParent(code: string): string | null {
 // ---- pairing a cohort's trainees --------------------------------------------------------------
 
 const OPEN: ReadonlySet<string> = new Set(['proposed', 'active']);
-
-export const statusKey = (status: MentorshipStatus): TranslationKey => `mentoring.status.${status}`;
 
 /**
  * Each trainee's open pairing (proposed or active) from a list of pairings, newest first as the API

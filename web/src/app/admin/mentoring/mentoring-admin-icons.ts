@@ -1,28 +1,8 @@
-import type { IconDefinition } from '@ant-design/icons-angular';
-import {
-  CloseCircleOutline,
-  CloseOutline,
-  LeftOutline,
-  SearchOutline,
-  SmileOutline,
-  ThunderboltOutline,
-  UndoOutline,
-  UsergroupAddOutline,
-  WarningOutline,
-} from '@ant-design/icons-angular/icons';
-
 /**
- * Icons of the administrators' mentoring screens beyond the app's own (`core/icons.ts`), bundled
- * statically (the CSP forbids fetching icons at run time); the mentoring routes provide them.
+ * Icons of the administrators' mentoring screens beyond the app's own (`core/icons.ts`) and those
+ * ng-zorro registers itself (`NZ_ICONS_USED_BY_ZORRO`: close, close-circle, left, search, …), bundled
+ * statically (the CSP forbids fetching icons at run time); the mentoring routes provide them:
+ * `import * as MENTORING_ADMIN_ICONS` and `provideNzIconsPatch(Object.values(MENTORING_ADMIN_ICONS))`,
+ * so that each icon is named once.
  */
-export const MENTORING_ADMIN_ICONS: IconDefinition[] = [
-  CloseCircleOutline,
-  CloseOutline,
-  LeftOutline,
-  SearchOutline,
-  SmileOutline,
-  ThunderboltOutline,
-  UndoOutline,
-  UsergroupAddOutline,
-  WarningOutline,
-];
+export { SmileOutline, ThunderboltOutline, UndoOutline, WarningOutline } from '@ant-design/icons-angular/icons';

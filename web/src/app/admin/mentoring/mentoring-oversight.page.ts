@@ -26,11 +26,11 @@ import { injectIsPhone } from '../../core/layout/is-phone';
 import { loading, toLoadState } from '../../learn/load-state';
 import { LoadError } from '../../share/load-error/load-error';
 import { MentoringApi } from '../../share/mentoring/mentoring-api.service';
-import { titleKey } from '../../share/mentoring/mentoring-format';
+import { loadPercent, titleKey } from '../../share/mentoring/mentoring-format';
 import { RegionsService } from '../../share/regions/regions.service';
 import { formatCount } from '../dashboard/dashboard-format';
 import { RegionBreadcrumb } from '../dashboard/region-breadcrumb';
-import { coverageFigures, coverageText, loadPercent, regionTrail, type KnownRegion } from './mentoring-admin-format';
+import { coverageFigures, coverageText, regionTrail, type KnownRegion } from './mentoring-admin-format';
 
 type ExportFormat = 'csv' | 'xlsx';
 

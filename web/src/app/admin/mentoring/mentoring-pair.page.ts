@@ -53,10 +53,11 @@ import { injectIsPhone } from '../../core/layout/is-phone';
 import { loading, toLoadState, type LoadState } from '../../learn/load-state';
 import { LoadError } from '../../share/load-error/load-error';
 import { MentoringApi } from '../../share/mentoring/mentoring-api.service';
+import { statusKey } from '../../share/mentoring/mentoring-format';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { mostRecentFirst } from '../dashboard/dashboard-state';
 import { CohortBulkPairing } from './cohort-bulk-pairing.component';
-import { openPairingsByTrainee, statusKey } from './mentoring-admin-format';
+import { openPairingsByTrainee } from './mentoring-admin-format';
 import { PairSuggestions } from './pair-suggestions.component';
 
 /** The pairings of a cohort as loaded, with the cohort they are of. */

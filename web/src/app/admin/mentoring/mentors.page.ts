@@ -21,10 +21,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { injectIsPhone } from '../../core/layout/is-phone';
 import { LoadError } from '../../share/load-error/load-error';
+import { MentorProfileForm, type SaveProfile } from '../../share/mentoring/mentor-profile-form';
 import { MentoringApi } from '../../share/mentoring/mentoring-api.service';
-import { expertiseKey, titleKey } from '../../share/mentoring/mentoring-format';
-import { MentorProfileForm } from './mentor-profile-form.component';
-import { loadPercent } from './mentoring-admin-format';
+import { expertiseKey, loadPercent, titleKey } from '../../share/mentoring/mentoring-format';
 
 /**
  * `admin/mentoring/mentors` (导师名单): the mentors of the administrator's region, searched by name and
@@ -92,6 +91,7 @@ export class MentorsPage {
 
   protected readonly editing = signal<MentorProfileDto | null>(null);
   protected readonly drawerWidth = computed(() => (this.isPhone() ? '100%' : 'min(560px, 96vw)'));
+  protected readonly saveMentor: SaveProfile = (request, mentor) => this.api.saveMentorProfile(mentor.userId, request);
 
   protected retry(): void {
     this.list.reload();

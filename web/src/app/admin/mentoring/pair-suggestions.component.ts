@@ -34,9 +34,8 @@ import { errorKey } from '../../core/i18n/translation-key';
 import { loading, toLoadState } from '../../learn/load-state';
 import { LoadError } from '../../share/load-error/load-error';
 import { MentoringApi } from '../../share/mentoring/mentoring-api.service';
-import { expertiseKey, reasonsText, titleKey } from '../../share/mentoring/mentoring-format';
-import { EndPairingDialog } from './end-pairing.dialog';
-import { loadPercent, statusKey } from './mentoring-admin-format';
+import { EndPairingDialog } from '../../share/mentoring/end-pairing-dialog';
+import { expertiseKey, loadPercent, reasonsText, statusKey, titleKey } from '../../share/mentoring/mentoring-format';
 
 /** Errors after which the suggestions are read again: someone else took the place or paired the trainee. */
 const STALE_ERRORS = new Set(['MENTOR_FULL', 'ALREADY_PAIRED', 'MENTOR_NOT_FOUND']);
@@ -171,7 +170,7 @@ export class PairSuggestions {
 
   protected ended(): void {
     this.ending.set(null);
-    this.notifier.showSuccess(this.i18n.t('mentoring-admin.end.done'));
+    this.notifier.showSuccess(this.i18n.t('mentoring.end.ended'));
     this.reload();
     this.changed.emit();
   }

@@ -15,21 +15,20 @@ import { toAppError, type AppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { errorKey } from '../../core/i18n/translation-key';
 import { injectIsPhone } from '../../core/layout/is-phone';
 import { LoadError } from '../../share/load-error/load-error';
 import { MentoringApi } from '../../share/mentoring/mentoring-api.service';
+import { statusKey } from '../../share/mentoring/mentoring-format';
 import { MentoringAreas } from '../../share/mentoring/mentoring-work-areas';
 import {
   LIMITS,
   STATUS_COLORS,
-  fieldProblems,
   lastContactText,
   shortInstant,
-  statusKey,
   traineePairings,
 } from '../../share/mentoring/mentoring-work-format';
-import { MENTORING_WORK_ICONS } from '../../share/mentoring/mentoring-work-icons';
+import * as MENTORING_WORK_ICONS from '../../share/mentoring/mentoring-work-icons';
+import { ServerProblems } from '../../share/mentoring/server-problems';
 
 type NeedsField = 'areas' | 'note';
 
@@ -56,7 +55,7 @@ type NeedsField = 'areas' | 'note';
     LoadError,
     MentoringAreas,
   ],
-  providers: [provideNzIconsPatch(MENTORING_WORK_ICONS)],
+  providers: [provideNzIconsPatch(Object.values(MENTORING_WORK_ICONS))],
   templateUrl: './my-mentor.page.html',
   styleUrl: './my-mentor.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -67,7 +66,6 @@ export class MyMentorPage {
   private readonly notifier = inject(ErrorNotifier);
 
   protected readonly isPhone = injectIsPhone();
-  protected readonly errorKey = errorKey;
   protected readonly statusKey = statusKey;
   protected readonly statusColors = STATUS_COLORS;
   protected readonly noteMax = LIMITS.note;
@@ -88,8 +86,7 @@ export class MyMentorPage {
   protected readonly areas = signal<MentorExpertise[]>([]);
   protected readonly note = signal('');
   protected readonly saving = signal(false);
-  protected readonly saveError = signal<AppError | null>(null);
-  protected readonly problems = signal<Partial<Record<NeedsField, string>>>({});
+  protected readonly server = new ServerProblems<NeedsField>((key, params) => this.i18n.t(key, params));
   protected readonly dirty = computed(() => {
     const needs = this.needs();
     if (!needs) return false;
@@ -132,15 +129,10 @@ export class MyMentorPage {
     return lastContactText(pairing.lastContactOn, this.i18n.lang(), (key, params) => this.i18n.t(key, params));
   }
 
-  protected clear(field: NeedsField): void {
-    if (this.problems()[field]) this.problems.update((problems) => ({ ...problems, [field]: undefined }));
-  }
-
   protected saveNeeds(): void {
     if (this.saving()) return;
     this.saving.set(true);
-    this.saveError.set(null);
-    this.problems.set({});
+    this.server.reset();
     this.api.saveMyNeeds({ areas: this.areas(), note: this.note().trim() }).subscribe({
       next: (needs) => {
         this.saving.set(false);
@@ -149,9 +141,7 @@ export class MyMentorPage {
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        const error = toAppError(err);
-        this.saveError.set(error);
-        this.problems.set(fieldProblems(error.details, (key, params) => this.i18n.t(key, params)));
+        this.server.refused(err);
       },
     });
   }

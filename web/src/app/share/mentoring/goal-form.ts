@@ -7,13 +7,12 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { Observable } from 'rxjs';
-import { toAppError, type AppError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { errorKey } from '../../core/i18n/translation-key';
 import { MentoringApi } from './mentoring-api.service';
 import { MentoringChoice, type Choice } from './mentoring-work-choice';
-import { LIMITS, fieldProblems, goalStatusKey } from './mentoring-work-format';
+import { LIMITS, goalStatusKey } from './mentoring-work-format';
+import { ServerProblems } from './server-problems';
 
 type Field = 'title' | 'dueOn' | 'status';
 
@@ -49,12 +48,12 @@ type Field = 'title' | 'dueOn' | 'status';
             [maxlength]="max"
             [placeholder]="'mentoring-work.plan.goalPlaceholder' | t"
             [ngModel]="title()"
-            (ngModelChange)="title.set($event); clear('title')"
+            (ngModelChange)="title.set($event); server.clear('title')"
           />
         </nz-form-control>
       </nz-form-item>
       <div class="row">
-        <nz-form-item class="due">
+        <nz-form-item class="date">
           <nz-form-label [nzFor]="prefix() + '-due'">{{ 'mentoring-work.plan.due' | t }}</nz-form-label>
           <nz-form-control [nzValidateStatus]="problem('dueOn') ? 'error' : ''" [nzErrorTip]="problem('dueOn') ?? ''">
             <input
@@ -64,12 +63,12 @@ type Field = 'title' | 'dueOn' | 'status';
               [id]="prefix() + '-due'"
               data-testid="goal-due"
               [ngModel]="dueOn()"
-              (ngModelChange)="dueOn.set($event); clear('dueOn')"
+              (ngModelChange)="dueOn.set($event); server.clear('dueOn')"
             />
           </nz-form-control>
         </nz-form-item>
         @if (goal()) {
-          <nz-form-item class="status">
+          <nz-form-item class="choice">
             <nz-form-label [id]="prefix() + '-status-label'">{{ 'mentoring-work.plan.status' | t }}</nz-form-label>
             <nz-form-control
               [nzValidateStatus]="problem('status') ? 'error' : ''"
@@ -80,7 +79,7 @@ type Field = 'title' | 'dueOn' | 'status';
                 [choices]="statusChoices"
                 [labelledBy]="prefix() + '-status-label'"
                 [value]="status()"
-                (valueChange)="status.set($event ?? 'open'); clear('status')"
+                (valueChange)="status.set($event ?? 'open'); server.clear('status')"
               />
             </nz-form-control>
           </nz-form-item>
@@ -89,14 +88,8 @@ type Field = 'title' | 'dueOn' | 'status';
       @if (asksAgain()) {
         <p class="hint" data-testid="goal-agreement-hint">{{ 'mentoring-work.plan.changeNote' | t }}</p>
       }
-      @if (error(); as err) {
-        <nz-alert
-          class="banner"
-          nzType="error"
-          nzShowIcon
-          data-testid="goal-error"
-          [nzMessage]="(err.error === 'VALIDATION_FAILED' ? 'mentoring-work.fixProblems' : errorKey(err.error)) | t"
-        />
+      @if (server.message(); as message) {
+        <nz-alert class="banner" nzType="error" nzShowIcon data-testid="goal-error" [nzMessage]="message | t" />
       }
       <div class="actions">
         <button nz-button type="button" data-testid="goal-cancel" [disabled]="saving()" (click)="cancelled.emit()">
@@ -108,6 +101,7 @@ type Field = 'title' | 'dueOn' | 'status';
       </div>
     </form>
   `,
+  styleUrl: './mentoring-form.scss',
   styles: `
     .goal-form {
       padding: 12px;
@@ -115,38 +109,10 @@ type Field = 'title' | 'dueOn' | 'status';
       border-radius: 8px;
       background: #f8faff;
     }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 16px;
-    }
-    .due {
-      flex: 0 1 180px;
-    }
-    .status {
-      flex: 1 1 240px;
-    }
     .hint {
       margin: 0 0 12px;
       font-size: 13px;
       color: #d46b08;
-    }
-    .banner {
-      margin-bottom: 12px;
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: 8px;
-    }
-    @media (max-width: 767.98px) {
-      .due {
-        flex-basis: 100%;
-      }
-      .actions button {
-        flex: 1;
-        min-height: 40px;
-      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -167,7 +133,6 @@ export class GoalForm {
     value: status,
     label: goalStatusKey(status),
   }));
-  protected readonly errorKey = errorKey;
   protected readonly max = LIMITS.goalTitle;
   protected readonly prefix = computed(() => `goal-${this.goal()?.id ?? 'new'}`);
 
@@ -176,8 +141,7 @@ export class GoalForm {
   protected readonly status = signal<GoalStatus>('open');
   protected readonly submitted = signal(false);
   protected readonly saving = signal(false);
-  protected readonly error = signal<AppError | null>(null);
-  private readonly server = signal<Partial<Record<Field, string>>>({});
+  protected readonly server = new ServerProblems<Field>((key, params) => this.i18n.t(key, params));
 
   /** Whether saving would clear the plan's agreement: an agreed plan whose goal's words or date change. */
   protected readonly asksAgain = computed(() => {
@@ -194,8 +158,7 @@ export class GoalForm {
       this.dueOn.set(goal?.dueOn ?? '');
       this.status.set(goal?.status ?? 'open');
       this.submitted.set(false);
-      this.server.set({});
-      this.error.set(null);
+      this.server.reset();
     });
   }
 
@@ -203,11 +166,7 @@ export class GoalForm {
     if (field === 'title' && this.submitted() && !this.title().trim()) {
       return this.i18n.t('mentoring-work.plan.titleRequired');
     }
-    return this.server()[field] ?? null;
-  }
-
-  protected clear(field: Field): void {
-    if (this.server()[field]) this.server.update((problems) => ({ ...problems, [field]: undefined }));
+    return this.server.of(field);
   }
 
   protected save(): void {
@@ -216,8 +175,7 @@ export class GoalForm {
     const title = this.title().trim();
     if (!title) return;
     this.saving.set(true);
-    this.error.set(null);
-    this.server.set({});
+    this.server.reset();
     const goal = this.goal();
     const body = { title, dueOn: this.dueOn() || null };
     const request: Observable<MentorshipDto> = goal
@@ -230,9 +188,7 @@ export class GoalForm {
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        const error = toAppError(err);
-        this.error.set(error);
-        this.server.set(fieldProblems(error.details, (key, params) => this.i18n.t(key, params)));
+        this.server.refused(err);
       },
     });
   }

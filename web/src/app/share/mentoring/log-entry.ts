@@ -11,7 +11,8 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { errorKey } from '../../core/i18n/translation-key';
 import { MentoringApi } from './mentoring-api.service';
-import { LIMITS, MODE_ICONS, fieldProblems, modeKey, shortDay, shortInstant } from './mentoring-work-format';
+import { LIMITS, MODE_ICONS, modeKey, shortDay, shortInstant } from './mentoring-work-format';
+import { fieldProblems } from './server-problems';
 
 /**
  * One meeting of a pairing's log: when and how, who logged it, the topic, notes and follow-up, and

@@ -6,13 +6,12 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { toAppError, type AppError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { errorKey } from '../../core/i18n/translation-key';
 import { MentoringApi } from './mentoring-api.service';
 import { MentoringChoice, type Choice } from './mentoring-work-choice';
-import { LIMITS, MODE_ICONS, chinaToday, fieldProblems, modeKey } from './mentoring-work-format';
+import { LIMITS, MODE_ICONS, chinaToday, modeKey } from './mentoring-work-format';
+import { ServerProblems } from './server-problems';
 
 type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
 
@@ -47,11 +46,11 @@ type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
               data-testid="log-date"
               [max]="today"
               [ngModel]="metOn()"
-              (ngModelChange)="metOn.set($event); clear('metOn')"
+              (ngModelChange)="metOn.set($event); server.clear('metOn')"
             />
           </nz-form-control>
         </nz-form-item>
-        <nz-form-item class="mode">
+        <nz-form-item class="choice">
           <nz-form-label nzRequired [id]="idPrefix() + '-mode-label'">{{
             'mentoring-work.log.mode' | t
           }}</nz-form-label>
@@ -61,7 +60,7 @@ type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
               [choices]="modeChoices"
               [labelledBy]="idPrefix() + '-mode-label'"
               [value]="mode()"
-              (valueChange)="mode.set($event ?? 'visit'); clear('mode')"
+              (valueChange)="mode.set($event ?? 'visit'); server.clear('mode')"
             />
           </nz-form-control>
         </nz-form-item>
@@ -78,7 +77,7 @@ type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
             [maxlength]="limits.topic"
             [placeholder]="'mentoring-work.log.topicPlaceholder' | t"
             [ngModel]="topic()"
-            (ngModelChange)="topic.set($event); clear('topic')"
+            (ngModelChange)="topic.set($event); server.clear('topic')"
           />
         </nz-form-control>
       </nz-form-item>
@@ -95,7 +94,7 @@ type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
             [maxlength]="limits.notes"
             [placeholder]="'mentoring-work.log.notesPlaceholder' | t"
             [ngModel]="notes()"
-            (ngModelChange)="notes.set($event); clear('notes')"
+            (ngModelChange)="notes.set($event); server.clear('notes')"
           ></textarea>
         </nz-form-control>
       </nz-form-item>
@@ -115,19 +114,13 @@ type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
             [maxlength]="limits.followUp"
             [placeholder]="'mentoring-work.log.followUpPlaceholder' | t"
             [ngModel]="followUp()"
-            (ngModelChange)="followUp.set($event); clear('followUp')"
+            (ngModelChange)="followUp.set($event); server.clear('followUp')"
           ></textarea>
         </nz-form-control>
       </nz-form-item>
 
-      @if (error(); as err) {
-        <nz-alert
-          class="banner"
-          nzType="error"
-          nzShowIcon
-          data-testid="log-error"
-          [nzMessage]="(err.error === 'VALIDATION_FAILED' ? 'mentoring-work.fixProblems' : errorKey(err.error)) | t"
-        />
+      @if (server.message(); as message) {
+        <nz-alert class="banner" nzType="error" nzShowIcon data-testid="log-error" [nzMessage]="message | t" />
       }
 
       <div class="actions">
@@ -142,37 +135,7 @@ type Field = 'metOn' | 'mode' | 'topic' | 'notes' | 'followUp';
       </div>
     </form>
   `,
-  styles: `
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 16px;
-    }
-    .date {
-      flex: 0 1 180px;
-    }
-    .mode {
-      flex: 1 1 240px;
-    }
-    .banner {
-      margin-bottom: 12px;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: flex-end;
-      gap: 8px;
-    }
-    @media (max-width: 767.98px) {
-      .date {
-        flex-basis: 100%;
-      }
-      .actions button {
-        flex: 1;
-        min-height: 40px;
-      }
-    }
-  `,
+  styleUrl: './mentoring-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LogForm {
@@ -192,7 +155,6 @@ export class LogForm {
     icon: MODE_ICONS[mode],
   }));
   protected readonly limits = LIMITS;
-  protected readonly errorKey = errorKey;
   protected readonly today = chinaToday();
 
   protected readonly metOn = signal(this.today);
@@ -203,8 +165,7 @@ export class LogForm {
 
   protected readonly submitted = signal(false);
   protected readonly saving = signal(false);
-  protected readonly error = signal<AppError | null>(null);
-  private readonly server = signal<Partial<Record<Field, string>>>({});
+  protected readonly server = new ServerProblems<Field>((key, params) => this.i18n.t(key, params));
 
   /** What the page itself finds wrong, once the form was sent. */
   private readonly own = computed<Partial<Record<Field, string>>>(() => {
@@ -212,18 +173,13 @@ export class LogForm {
     const problems: Partial<Record<Field, string>> = {};
     const day = this.metOn();
     if (!day) problems.metOn = this.i18n.t('mentoring-work.log.dateRequired');
-    else if (day > this.today) problems.metOn = this.i18n.t('mentoring-work.problem.future');
+    else if (day > this.today) problems.metOn = this.i18n.t('mentoring.problem.future');
     if (!this.topic().trim()) problems.topic = this.i18n.t('mentoring-work.log.topicRequired');
     return problems;
   });
 
   protected problem(field: Field): string | null {
-    return this.own()[field] ?? this.server()[field] ?? null;
-  }
-
-  /** A field changed: the server's problem with it no longer stands. */
-  protected clear(field: Field): void {
-    if (this.server()[field]) this.server.update((problems) => ({ ...problems, [field]: undefined }));
+    return this.own()[field] ?? this.server.of(field);
   }
 
   protected save(): void {
@@ -231,8 +187,7 @@ export class LogForm {
     this.submitted.set(true);
     if (Object.keys(this.own()).length > 0) return;
     this.saving.set(true);
-    this.error.set(null);
-    this.server.set({});
+    this.server.reset();
     const followUp = this.followUp().trim();
     this.api
       .logMeeting(this.pairingId(), {
@@ -249,9 +204,7 @@ export class LogForm {
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          const error = toAppError(err);
-          this.error.set(error);
-          this.server.set(fieldProblems(error.details, (key, params) => this.i18n.t(key, params)));
+          this.server.refused(err);
         },
       });
   }

@@ -1,4 +1,4 @@
-import { reasonsText, type Translate } from './mentoring-format';
+import { loadPercent, reasonsText, type Translate } from './mentoring-format';
 import { zh } from '../../core/i18n/zh';
 
 /** The Chinese dictionary with `{name}` parameters filled in, as the app's translate does. */
@@ -20,5 +20,14 @@ describe('reasonsText', () => {
     expect(reasonsText([{ kind: 'expertise', area: 'ecology', source: 'need' }], t)).toBe(
       '擅长生态环保，符合学员提出的需求',
     );
+  });
+});
+
+describe('loadPercent', () => {
+  it('keeps a mentor’s load bar within 0–100, one decimal at most', () => {
+    expect(loadPercent(2, 5)).toBe(40);
+    expect(loadPercent(1, 3)).toBe(33.3);
+    expect(loadPercent(7, 5)).toBe(100);
+    expect(loadPercent(0, 0)).toBe(0);
   });
 });

@@ -17,7 +17,6 @@ import {
   creditPercent,
   dayHeading,
   daysBetween,
-  fieldProblems,
   goalCounts,
   goalDue,
   groupMentees,
@@ -26,7 +25,6 @@ import {
   mergeMessages,
   planAgreement,
   positionKeyOf,
-  problemText,
   shortDay,
   traineePairings,
   withLogEntry,
@@ -274,38 +272,5 @@ describe('the message thread', () => {
       items.map((item) => (item.kind === 'day' ? item.label : `${item.message.id}:${item.mine}:${item.time}`)),
     ).toEqual(['昨天', '1:false:10:00', '今天', '2:true:09:30', '3:false:14:05']);
     expect(chatItems([], 'mentor', 'zh', t, '2026-11-20')).toEqual([]);
-  });
-});
-
-describe('a refused save', () => {
-  it('puts the usual problems in words', () => {
-    expect(problemText('topic must not be empty', t)).toBe('请填写此项');
-    expect(problemText('notes must be at most 4000 characters', t)).toBe('最多 4000 个字');
-    expect(problemText('a meeting is logged after it took place, not before', t)).toBe('交流日期不能晚于今天');
-    expect(problemText('dueOn must be a date (YYYY-MM-DD) or null', t)).toBe('请填写有效的日期');
-    expect(problemText('metOn must be a real date', t)).toBe('请填写有效的日期');
-    expect(problemText('capacity must be a whole number from 1 to 30', t)).toBe('请填写 1–30 之间的整数');
-    expect(problemText('regionCode must be a region code', t)).toBe('请选择有效的地区');
-    expect(problemText('every expertise must be one of a, b', t)).toBe(
-      '服务器校验未通过：every expertise must be one of a, b',
-    );
-  });
-
-  it('gathers the problems by field, once each', () => {
-    expect(
-      fieldProblems(
-        [
-          { field: 'metOn', problems: ['metOn must be a date (YYYY-MM-DD)', 'metOn must be a real date'] },
-          { field: 'topic', problems: ['topic must not be empty'] },
-          { field: 'expertise.0', problems: ['every expertise must be one of x'] },
-        ],
-        t,
-      ),
-    ).toEqual({
-      metOn: '请填写有效的日期',
-      topic: '请填写此项',
-      expertise: '服务器校验未通过：every expertise must be one of x',
-    });
-    expect(fieldProblems(undefined, t)).toEqual({});
   });
 });

@@ -1,6 +1,5 @@
 import {
   POSITIONS,
-  type ApiErrorDetail,
   type GoalStatus,
   type MeetingMode,
   type MenteeDto,
@@ -20,7 +19,6 @@ export function positionKeyOf(position: string | null): TranslationKey | null {
   return position && (POSITIONS as readonly string[]).includes(position) ? positionKey(position as Position) : null;
 }
 
-export const statusKey = (status: MentorshipStatus): TranslationKey => `mentoring.status.${status}`;
 export const modeKey = (mode: MeetingMode): TranslationKey => `mentoring.mode.${mode}`;
 export const goalStatusKey = (status: GoalStatus): TranslationKey => `mentoring.goal.${status}`;
 
@@ -292,37 +290,4 @@ export function chatItems(
     });
   }
   return items;
-}
-
-// ---- a refused save ---------------------------------------------------------------------------
-
-/** One of the server's problems with a field in words: the usual ones translated, others as sent. */
-export function problemText(problem: string, t: Translate): string {
-  let m: RegExpExecArray | null;
-  if (/must not be empty/.test(problem)) return t('mentoring-work.problem.required');
-  if ((m = /must be at most (\d+) characters/.exec(problem))) return t('mentoring-work.problem.tooLong', { max: m[1] });
-  if (/logged after it took place/.test(problem)) return t('mentoring-work.problem.future');
-  if (/must be a (real )?date/.test(problem)) return t('mentoring-work.problem.date');
-  if ((m = /must be a whole number from (\d+) to (\d+)/.exec(problem))) {
-    return t('mentoring-work.problem.range', { min: m[1], max: m[2] });
-  }
-  if (/must be a region code/.test(problem)) return t('mentoring-work.problem.region');
-  return t('validation.server', { problems: problem });
-}
-
-/**
- * The server's problems of a refused save by field (`dueOn`, `topic`, …), in words, to show next to
- * the fields.
- */
-export function fieldProblems(details: readonly ApiErrorDetail[] | undefined, t: Translate): Record<string, string> {
-  const problems: Record<string, string[]> = {};
-  for (const detail of details ?? []) {
-    const field = detail.field.split('.')[0] || '_';
-    const list = (problems[field] ??= []);
-    for (const problem of detail.problems) {
-      const text = problemText(problem, t);
-      if (!list.includes(text)) list.push(text);
-    }
-  }
-  return Object.fromEntries(Object.entries(problems).map(([field, list]) => [field, list.join('；')]));
 }

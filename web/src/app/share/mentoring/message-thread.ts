@@ -29,7 +29,8 @@ import { errorKey } from '../../core/i18n/translation-key';
 import { injectIsPhone } from '../../core/layout/is-phone';
 import { LoadError } from '../load-error/load-error';
 import { MentoringApi } from './mentoring-api.service';
-import { LIMITS, chatItems, fieldProblems, mergeMessages } from './mentoring-work-format';
+import { LIMITS, chatItems, mergeMessages } from './mentoring-work-format';
+import { fieldProblems } from './server-problems';
 
 const PAGE_SIZE = 30;
 

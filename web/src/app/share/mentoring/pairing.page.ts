@@ -18,12 +18,12 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { errorKey, type TranslationKey } from '../../core/i18n/translation-key';
 import { injectIsPhone } from '../../core/layout/is-phone';
 import { toLoadState, type LoadState } from '../../learn/load-state';
+import { EndPairingDialog, type EndTarget } from './end-pairing-dialog';
 import { GoalForm } from './goal-form';
 import { LogEntry } from './log-entry';
 import { LogForm } from './log-form';
 import { MentoringApi } from './mentoring-api.service';
-import { expertiseKey, titleKey } from './mentoring-format';
-import { MentoringEndDialog, type EndTarget } from './mentoring-work-end-dialog';
+import { expertiseKey, statusKey, titleKey } from './mentoring-format';
 import {
   GOAL_COLORS,
   STATUS_COLORS,
@@ -37,10 +37,9 @@ import {
   positionKeyOf,
   shortDay,
   shortInstant,
-  statusKey,
   withLogEntry,
 } from './mentoring-work-format';
-import { MENTORING_WORK_ICONS } from './mentoring-work-icons';
+import * as MENTORING_WORK_ICONS from './mentoring-work-icons';
 import { MessageThread } from './message-thread';
 
 /** Which side's route the page is on (from the route's data): where "back" leads. */
@@ -78,10 +77,10 @@ const BACK: Record<PairingSide, { link: string; label: TranslationKey }> = {
     GoalForm,
     LogEntry,
     LogForm,
-    MentoringEndDialog,
+    EndPairingDialog,
     MessageThread,
   ],
-  providers: [provideNzIconsPatch(MENTORING_WORK_ICONS)],
+  providers: [provideNzIconsPatch(Object.values(MENTORING_WORK_ICONS))],
   templateUrl: './pairing.page.html',
   styleUrl: './pairing.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -205,14 +204,12 @@ export class PairingPage {
 
   protected askEnd(): void {
     const view = this.view();
-    if (view) this.endTarget.set({ id: view.id, traineeName: view.traineeName });
+    if (view) this.endTarget.set(view);
   }
 
   protected ended(summary: MentorshipSummaryDto): void {
     this.endTarget.set(null);
-    this.notifier.showSuccess(
-      this.i18n.t(summary.startedAt ? 'mentoring-work.pairing.endedToast' : 'mentoring-work.end.declined'),
-    );
+    this.notifier.showSuccess(this.i18n.t(summary.startedAt ? 'mentoring.end.ended' : 'mentoring.end.declined'));
     this.reload$.next();
   }
 

@@ -135,13 +135,6 @@ export const enMentoringAdmin: { readonly [K in keyof typeof zhMentoringAdmin]: 
     'The trainee already has a mentor in this program. To change mentors, end the current pairing first.',
 
   'mentoring-admin.end.action': 'End pairing',
-  'mentoring-admin.end.title': 'End the pairing of {mentor} and {trainee}',
-  'mentoring-admin.end.notice': 'The mentor is notified, and the trainee too if mentoring had started.',
-  'mentoring-admin.end.reason': 'Reason',
-  'mentoring-admin.end.reasonPlaceholder': 'e.g. the mentor changed jobs; another mentor takes over',
-  'mentoring-admin.end.reasonRequired': 'Please give a reason',
-  'mentoring-admin.end.confirm': 'End pairing',
-  'mentoring-admin.end.done': 'The pairing has ended',
 
   'mentoring-admin.bulk.action': 'Pair the whole cohort',
   'mentoring-admin.bulk.title': 'Pair the whole cohort · {cohort}',
@@ -196,26 +189,5 @@ export const enMentoringAdmin: { readonly [K in keyof typeof zhMentoringAdmin]: 
   'mentoring-admin.mentorList.defaults': 'Profile not filled in yet',
 
   'mentoring-admin.profile.drawerTitle': 'Edit mentor profile: {name}',
-  'mentoring-admin.profile.title': 'Title',
-  'mentoring-admin.profile.noTitle': 'No title',
-  'mentoring-admin.profile.expertise': 'Expertise',
-  'mentoring-admin.profile.expertisePlaceholder': 'Choose one or more areas',
-  'mentoring-admin.profile.expertiseHint':
-    'Mentors whose expertise meets a trainee’s needs or weakest quiz areas are suggested first',
-  'mentoring-admin.profile.region': 'Based in',
-  'mentoring-admin.profile.regionHint': 'The closer a mentor is to a trainee, the higher they are suggested',
-  'mentoring-admin.profile.capacity': 'Places',
-  'mentoring-admin.profile.capacityHint':
-    'Most trainees at a time (awaiting confirmation included), 1–{max}; {load} taken now',
-  'mentoring-admin.profile.capacityBelowLoad':
-    '{load} places are taken: existing pairings stay, but no new trainee can be paired until places free up.',
-  'mentoring-admin.profile.bio': 'About',
-  'mentoring-admin.profile.bioPlaceholder': 'Background and experience in village development, to help with pairing',
-  'mentoring-admin.profile.fixErrors': 'Please correct the marked fields first',
   'mentoring-admin.profile.saved': 'The profile of {name} was saved',
-  'mentoring-admin.profile.invalid.title': 'Choose a provincial, city or county title, or none',
-  'mentoring-admin.profile.invalid.expertise': 'Choose expertise from the list, each area once',
-  'mentoring-admin.profile.invalid.regionCode': 'Choose a valid region',
-  'mentoring-admin.profile.invalid.capacity': 'Places must be a whole number from 1 to {max}',
-  'mentoring-admin.profile.invalid.bio': 'At most {max} characters',
 };

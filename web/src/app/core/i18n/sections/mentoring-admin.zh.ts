@@ -126,13 +126,6 @@ export const zhMentoringAdmin = {
   'mentoring-admin.current.hint': '学员在该培训项目中已有导师。如需更换，请先结束现有结对。',
 
   'mentoring-admin.end.action': '结束结对',
-  'mentoring-admin.end.title': '结束 {mentor} 与 {trainee} 的结对',
-  'mentoring-admin.end.notice': '结束后将通知导师；已开始帮带的，也会通知学员。',
-  'mentoring-admin.end.reason': '结束原因',
-  'mentoring-admin.end.reasonPlaceholder': '例如：导师工作调动，改由其他导师帮带',
-  'mentoring-admin.end.reasonRequired': '请填写结束原因',
-  'mentoring-admin.end.confirm': '确认结束',
-  'mentoring-admin.end.done': '结对已结束',
 
   'mentoring-admin.bulk.action': '整班自动匹配',
   'mentoring-admin.bulk.title': '整班自动匹配 · {cohort}',
@@ -185,24 +178,5 @@ export const zhMentoringAdmin = {
   'mentoring-admin.mentorList.defaults': '尚未填写资料',
 
   'mentoring-admin.profile.drawerTitle': '编辑导师资料：{name}',
-  'mentoring-admin.profile.title': '称号',
-  'mentoring-admin.profile.noTitle': '无称号',
-  'mentoring-admin.profile.expertise': '擅长领域',
-  'mentoring-admin.profile.expertisePlaceholder': '选择一个或多个领域',
-  'mentoring-admin.profile.expertiseHint': '与学员的需求和测验中较薄弱的方面相符时，优先推荐',
-  'mentoring-admin.profile.region': '所在地',
-  'mentoring-admin.profile.regionHint': '推荐导师时，所在地与学员越近越优先',
-  'mentoring-admin.profile.capacity': '可带学员名额',
-  'mentoring-admin.profile.capacityHint': '同时帮带（含待确认）的学员上限，1–{max} 名；目前已占用 {load} 名',
-  'mentoring-admin.profile.capacityBelowLoad':
-    '已有 {load} 名学员占用名额：现有结对不受影响，但名额空出前不能再安排新学员。',
-  'mentoring-admin.profile.bio': '简介',
-  'mentoring-admin.profile.bioPlaceholder': '履历、带领村里发展的经验等，供安排结对时参考',
-  'mentoring-admin.profile.fixErrors': '请先修正标出的内容',
   'mentoring-admin.profile.saved': '{name}的资料已保存',
-  'mentoring-admin.profile.invalid.title': '请选择省级、市级、县级兴村名师或无称号',
-  'mentoring-admin.profile.invalid.expertise': '擅长领域只能从列表中选择，且不能重复',
-  'mentoring-admin.profile.invalid.regionCode': '请选择有效的地区',
-  'mentoring-admin.profile.invalid.capacity': '名额须为 1–{max} 之间的整数',
-  'mentoring-admin.profile.invalid.bio': '简介最多 {max} 个字',
 } as const;

@@ -6,14 +6,7 @@ export const enMentoringWork: { readonly [K in keyof typeof zhMentoringWork]: st
   'mentoring-work.noContact': 'No contact yet',
   'mentoring-work.today': 'Today',
   'mentoring-work.yesterday': 'Yesterday',
-  'mentoring-work.fixProblems': 'Please correct the fields marked and save again.',
   'mentoring-work.unsaved': 'Unsaved changes',
-  'mentoring-work.problem.required': 'Please fill this in',
-  'mentoring-work.problem.tooLong': 'At most {max} characters',
-  'mentoring-work.problem.future': 'A meeting cannot be dated after today',
-  'mentoring-work.problem.date': 'Enter a valid date',
-  'mentoring-work.problem.range': 'Enter a whole number from {min} to {max}',
-  'mentoring-work.problem.region': 'Choose a valid region',
 
   // the mentor's home
   'mentoring-work.home.title': 'Mentoring',
@@ -41,20 +34,6 @@ export const enMentoringWork: { readonly [K in keyof typeof zhMentoringWork]: st
   'mentoring-work.home.completedOn': 'Completed {date}',
   'mentoring-work.home.endedOn': 'Ended {date}',
 
-  // declining or ending a pairing
-  'mentoring-work.end.declineTitle': 'Decline the pairing',
-  'mentoring-work.end.endTitle': 'End the pairing',
-  'mentoring-work.end.declineIntro':
-    'An administrator will find {name} another mentor. Please say why; the administrator will see it.',
-  'mentoring-work.end.endIntro':
-    'End your pairing with {name} early. Please say why; the trainee and the administrator will see it.',
-  'mentoring-work.end.reason': 'Reason',
-  'mentoring-work.end.reasonPlaceholder': 'e.g. a new post this year leaves no time for visits',
-  'mentoring-work.end.reasonRequired': 'Please give a reason',
-  'mentoring-work.end.confirmDecline': 'Decline',
-  'mentoring-work.end.confirmEnd': 'End pairing',
-  'mentoring-work.end.declined': 'Pairing declined',
-
   // the mentor's profile
   'mentoring-work.profile.title': 'Mentor profile',
   'mentoring-work.profile.subtitle': 'Administrators match trainees to you by your expertise, region and places.',
@@ -63,20 +42,6 @@ export const enMentoringWork: { readonly [K in keyof typeof zhMentoringWork]: st
   'mentoring-work.profile.load': '{load}/{capacity} trainees (including proposals)',
   'mentoring-work.profile.updatedAt': 'Last saved {date}',
   'mentoring-work.profile.notSaved': 'Not saved yet: these are the defaults.',
-  'mentoring-work.profile.titleLabel': 'Title',
-  'mentoring-work.profile.titleNone': 'No title',
-  'mentoring-work.profile.expertise': 'Expertise',
-  'mentoring-work.profile.expertiseHint': 'Choose any that apply',
-  'mentoring-work.profile.region': 'Home region',
-  'mentoring-work.profile.regionHint': 'Now: {name}',
-  'mentoring-work.profile.regionRequired': 'Choose your region',
-  'mentoring-work.profile.capacity': 'Places',
-  'mentoring-work.profile.capacityHint': '1 to {max} trainees',
-  'mentoring-work.profile.belowLoad':
-    'Fewer than you mentor now: existing pairings stay, but no new trainees will be proposed.',
-  'mentoring-work.profile.bio': 'About you',
-  'mentoring-work.profile.bioPlaceholder': 'Your posts and experience of leading a village',
-  'mentoring-work.profile.save': 'Save profile',
   'mentoring-work.profile.saved': 'Profile saved',
 
   // a pairing
@@ -102,7 +67,6 @@ export const enMentoringWork: { readonly [K in keyof typeof zhMentoringWork]: st
     'Complete your mentoring of {name}? The plan, meetings and messages then become read only.',
   'mentoring-work.pairing.completedToast': 'Mentoring completed',
   'mentoring-work.pairing.end': 'End pairing',
-  'mentoring-work.pairing.endedToast': 'Pairing ended',
 
   // the plan
   'mentoring-work.plan.tab': 'Plan',

@@ -5,14 +5,7 @@ export const zhMentoringWork = {
   'mentoring-work.noContact': '尚未交流',
   'mentoring-work.today': '今天',
   'mentoring-work.yesterday': '昨天',
-  'mentoring-work.fixProblems': '请按提示修改后再保存。',
   'mentoring-work.unsaved': '有未保存的修改',
-  'mentoring-work.problem.required': '请填写此项',
-  'mentoring-work.problem.tooLong': '最多 {max} 个字',
-  'mentoring-work.problem.future': '交流日期不能晚于今天',
-  'mentoring-work.problem.date': '请填写有效的日期',
-  'mentoring-work.problem.range': '请填写 {min}–{max} 之间的整数',
-  'mentoring-work.problem.region': '请选择有效的地区',
 
   // the mentor's home: 我的学员
   'mentoring-work.home.title': '导师工作台',
@@ -39,18 +32,6 @@ export const zhMentoringWork = {
   'mentoring-work.home.completedOn': '{date} 完成帮带',
   'mentoring-work.home.endedOn': '{date} 结束',
 
-  // declining or ending a pairing
-  'mentoring-work.end.declineTitle': '婉拒结对',
-  'mentoring-work.end.endTitle': '结束帮带',
-  'mentoring-work.end.declineIntro': '婉拒后，管理员会为{name}另行安排导师。请说明原因，管理员会看到。',
-  'mentoring-work.end.endIntro': '提前结束与{name}的结对。请说明原因，学员和管理员都会看到。',
-  'mentoring-work.end.reason': '原因',
-  'mentoring-work.end.reasonPlaceholder': '例如：今年工作调动，无法保证走访时间',
-  'mentoring-work.end.reasonRequired': '请填写原因',
-  'mentoring-work.end.confirmDecline': '确认婉拒',
-  'mentoring-work.end.confirmEnd': '确认结束',
-  'mentoring-work.end.declined': '已婉拒该结对',
-
   // the mentor's profile
   'mentoring-work.profile.title': '导师资料',
   'mentoring-work.profile.subtitle': '管理员会根据您的擅长领域、所在地区和可带教人数为您匹配学员。',
@@ -59,19 +40,6 @@ export const zhMentoringWork = {
   'mentoring-work.profile.load': '{load}/{capacity} 名学员（含待确认）',
   'mentoring-work.profile.updatedAt': '上次保存：{date}',
   'mentoring-work.profile.notSaved': '尚未保存过资料，以下为默认设置。',
-  'mentoring-work.profile.titleLabel': '名师称号',
-  'mentoring-work.profile.titleNone': '暂无称号',
-  'mentoring-work.profile.expertise': '擅长领域',
-  'mentoring-work.profile.expertiseHint': '可多选',
-  'mentoring-work.profile.region': '所在地区',
-  'mentoring-work.profile.regionHint': '当前：{name}',
-  'mentoring-work.profile.regionRequired': '请选择所在地区',
-  'mentoring-work.profile.capacity': '可带教人数',
-  'mentoring-work.profile.capacityHint': '1–{max} 名',
-  'mentoring-work.profile.belowLoad': '少于当前带教人数：已有结对不受影响，但不会再为您安排新学员。',
-  'mentoring-work.profile.bio': '个人简介',
-  'mentoring-work.profile.bioPlaceholder': '任职经历、带领村庄发展的经验等',
-  'mentoring-work.profile.save': '保存资料',
   'mentoring-work.profile.saved': '导师资料已保存',
 
   // a pairing
@@ -95,7 +63,6 @@ export const zhMentoringWork = {
   'mentoring-work.pairing.completeConfirm': '确认完成对{name}的帮带？完成后帮带计划、交流记录和留言都只能查看。',
   'mentoring-work.pairing.completedToast': '帮带已完成',
   'mentoring-work.pairing.end': '结束帮带',
-  'mentoring-work.pairing.endedToast': '结对已结束',
 
   // the plan: 帮带计划
   'mentoring-work.plan.tab': '帮带计划',

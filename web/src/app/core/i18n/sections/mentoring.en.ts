@@ -40,4 +40,48 @@ export const enMentoring: { readonly [K in keyof typeof zhMentoring]: string } =
   'mentoring.reason.separator': '; ',
   'mentoring.score': 'match {score}',
   'mentoring.capacity': '{load}/{capacity} mentees',
+
+  // what the server refused in a save, by field, and the words above the form's buttons
+  'mentoring.fixProblems': 'Please correct the fields marked and save again.',
+  'mentoring.problem.required': 'Please fill this in',
+  'mentoring.problem.tooLong': 'At most {max} characters',
+  'mentoring.problem.future': 'A meeting cannot be dated after today',
+  'mentoring.problem.date': 'Enter a valid date',
+  'mentoring.problem.range': 'Enter a whole number from {min} to {max}',
+  'mentoring.problem.region': 'Choose a valid region',
+
+  // a mentor's profile, edited by the mentor or by an administrator
+  'mentoring.profile.title': 'Title',
+  'mentoring.profile.noTitle': 'No title',
+  'mentoring.profile.expertise': 'Expertise',
+  'mentoring.profile.expertiseHint':
+    'Choose any that apply; mentors whose expertise meets a trainee’s needs or weakest quiz areas are suggested first',
+  'mentoring.profile.region': 'Home region',
+  'mentoring.profile.regionHint': 'The closer a mentor is to a trainee, the higher they are suggested',
+  'mentoring.profile.regionRequired': 'Choose the home region',
+  'mentoring.profile.capacity': 'Places',
+  'mentoring.profile.capacityHint':
+    'Most trainees at a time (awaiting confirmation included), 1–{max}; {load} taken now',
+  'mentoring.profile.belowLoad':
+    '{load} places are taken: existing pairings stay, but no new trainee will be paired until places free up.',
+  'mentoring.profile.bio': 'About',
+  'mentoring.profile.bioPlaceholder': 'Posts held and experience of leading a village, to help with pairing',
+  'mentoring.profile.save': 'Save profile',
+
+  // declining or ending a pairing, with a reason: the mentor, or an administrator
+  'mentoring.end.declineTitle': 'Decline the pairing',
+  'mentoring.end.declineIntro':
+    'An administrator will find {trainee} another mentor. Please say why; the administrator will see it.',
+  'mentoring.end.endTitle': 'End the pairing',
+  'mentoring.end.endIntro':
+    'End your pairing with {trainee} early. Please say why; the trainee and the administrator will see it.',
+  'mentoring.end.adminTitle': 'End the pairing of {mentor} and {trainee}',
+  'mentoring.end.adminIntro': 'The mentor is notified, and the trainee too if mentoring had started.',
+  'mentoring.end.reason': 'Reason',
+  'mentoring.end.reasonPlaceholder': 'e.g. a new post leaves no time for visits',
+  'mentoring.end.reasonRequired': 'Please give a reason',
+  'mentoring.end.confirmDecline': 'Decline',
+  'mentoring.end.confirmEnd': 'End pairing',
+  'mentoring.end.declined': 'Pairing declined',
+  'mentoring.end.ended': 'Pairing ended',
 };

@@ -6,44 +6,53 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { toAppError, type AppError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { errorKey } from '../../core/i18n/translation-key';
+import { errorKey, type TranslationKey } from '../../core/i18n/translation-key';
 import { MentoringApi } from './mentoring-api.service';
-import { LIMITS, fieldProblems } from './mentoring-work-format';
+import { LIMITS } from './mentoring-work-format';
+import { ServerProblems } from './server-problems';
 
 /** The pairing to end, and whose it is (for the dialog's words). */
-export interface EndTarget {
-  id: string;
-  traineeName: string;
-}
+export type EndTarget = Pick<MentorshipSummaryDto, 'id' | 'mentorName' | 'traineeName'>;
 
 /**
- * The small dialog in which a mentor declines a proposed pairing or ends an active one early, with a
- * reason (required, at most 500 characters). It calls the API itself and answers the ended pairing.
+ * Who ends the pairing, and how: the mentor declines a proposal (`decline`) or ends an active pairing
+ * early (`end`); an administrator ends a proposed or active one (`admin`).
+ */
+export type EndKind = 'decline' | 'end' | 'admin';
+
+const WORDS: Record<EndKind, { title: TranslationKey; intro: TranslationKey; confirm: TranslationKey }> = {
+  decline: {
+    title: 'mentoring.end.declineTitle',
+    intro: 'mentoring.end.declineIntro',
+    confirm: 'mentoring.end.confirmDecline',
+  },
+  end: { title: 'mentoring.end.endTitle', intro: 'mentoring.end.endIntro', confirm: 'mentoring.end.confirmEnd' },
+  admin: { title: 'mentoring.end.adminTitle', intro: 'mentoring.end.adminIntro', confirm: 'mentoring.end.confirmEnd' },
+};
+
+/**
+ * The small dialog in which a pairing is declined or ended early, with a reason (required, at most 500
+ * characters) that the other side and the administrators see. It calls the API itself and answers the
+ * ended pairing.
  */
 @Component({
-  selector: 'app-mentoring-end-dialog',
+  selector: 'app-end-pairing-dialog',
   imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TPipe],
   template: `
     <nz-modal
       [nzVisible]="target() !== null"
-      [nzTitle]="(kind() === 'decline' ? 'mentoring-work.end.declineTitle' : 'mentoring-work.end.endTitle') | t"
+      [nzTitle]="words().title | t: names()"
       [nzFooter]="footer"
       [nzMaskClosable]="!saving()"
       nzWrapClassName="ly-modal-phone"
       (nzOnCancel)="close()"
     >
       <div *nzModalContent nz-form nzLayout="vertical" data-testid="end-dialog">
-        <p class="intro">
-          {{
-            (kind() === 'decline' ? 'mentoring-work.end.declineIntro' : 'mentoring-work.end.endIntro')
-              | t: { name: target()?.traineeName ?? '' }
-          }}
-        </p>
+        <p class="intro">{{ words().intro | t: names() }}</p>
         <nz-form-item>
-          <nz-form-label nzFor="end-reason" nzRequired>{{ 'mentoring-work.end.reason' | t }}</nz-form-label>
+          <nz-form-label nzFor="end-reason" nzRequired>{{ 'mentoring.end.reason' | t }}</nz-form-label>
           <nz-form-control [nzValidateStatus]="problem() ? 'error' : ''" [nzErrorTip]="problem() ?? ''">
             <textarea
               nz-input
@@ -51,13 +60,14 @@ export interface EndTarget {
               rows="3"
               data-testid="end-reason"
               [maxlength]="max"
-              [placeholder]="'mentoring-work.end.reasonPlaceholder' | t"
+              [placeholder]="'mentoring.end.reasonPlaceholder' | t"
               [ngModel]="reason()"
-              (ngModelChange)="reason.set($event); serverProblem.set(null)"
+              (ngModelChange)="reason.set($event); server.clear('reason')"
             ></textarea>
+            <p class="counter">{{ reason().length }}/{{ max }}</p>
           </nz-form-control>
         </nz-form-item>
-        @if (error(); as err) {
+        @if (server.error(); as err) {
           @if (err.error !== 'VALIDATION_FAILED') {
             <nz-alert nzType="error" nzShowIcon data-testid="end-error" [nzMessage]="errorKey(err.error) | t" />
           }
@@ -76,11 +86,12 @@ export interface EndTarget {
           [nzLoading]="saving()"
           (click)="confirm()"
         >
-          {{ (kind() === 'decline' ? 'mentoring-work.end.confirmDecline' : 'mentoring-work.end.confirmEnd') | t }}
+          {{ words().confirm | t }}
         </button>
       </ng-template>
     </nz-modal>
   `,
+  styleUrl: './mentoring-form.scss',
   styles: `
     .intro {
       margin: 0 0 12px;
@@ -89,26 +100,30 @@ export interface EndTarget {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MentoringEndDialog {
+export class EndPairingDialog {
   private readonly api = inject(MentoringApi);
   private readonly i18n = inject(I18nService);
 
   /** The pairing to end; the dialog shows while there is one. */
   readonly target = input<EndTarget | null>(null);
-  readonly kind = input<'decline' | 'end'>('end');
+  readonly kind = input<EndKind>('end');
   readonly pairingEnded = output<MentorshipSummaryDto>();
   readonly dismissed = output<void>();
 
   protected readonly max = LIMITS.reason;
   protected readonly errorKey = errorKey;
+  protected readonly words = computed(() => WORDS[this.kind()]);
+  protected readonly names = computed(() => ({
+    mentor: this.target()?.mentorName ?? '',
+    trainee: this.target()?.traineeName ?? '',
+  }));
   protected readonly reason = signal('');
   protected readonly touched = signal(false);
   protected readonly saving = signal(false);
-  protected readonly error = signal<AppError | null>(null);
-  protected readonly serverProblem = signal<string | null>(null);
+  protected readonly server = new ServerProblems<'reason'>((key, params) => this.i18n.t(key, params));
   protected readonly problem = computed(() => {
-    if (this.touched() && !this.reason().trim()) return this.i18n.t('mentoring-work.end.reasonRequired');
-    return this.serverProblem();
+    if (this.touched() && !this.reason().trim()) return this.i18n.t('mentoring.end.reasonRequired');
+    return this.server.of('reason');
   });
 
   constructor() {
@@ -117,8 +132,7 @@ export class MentoringEndDialog {
       this.target();
       this.reason.set('');
       this.touched.set(false);
-      this.error.set(null);
-      this.serverProblem.set(null);
+      this.server.reset();
     });
   }
 
@@ -133,7 +147,7 @@ export class MentoringEndDialog {
     const reason = this.reason().trim();
     if (!reason) return;
     this.saving.set(true);
-    this.error.set(null);
+    this.server.reset();
     this.api.end(target.id, reason).subscribe({
       next: (summary) => {
         this.saving.set(false);
@@ -141,11 +155,7 @@ export class MentoringEndDialog {
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        const error = toAppError(err);
-        this.error.set(error);
-        this.serverProblem.set(
-          fieldProblems(error.details, (key, params) => this.i18n.t(key, params))['reason'] ?? null,
-        );
+        this.server.refused(err);
       },
     });
   }
