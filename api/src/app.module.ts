@@ -15,6 +15,7 @@ import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { MentoringModule } from './mentoring/mentoring.module';
+import { SharingModule } from './sharing/sharing.module';
 import { RegionsModule } from './regions/regions.module';
 import { UsersModule } from './users/users.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         CertificatesModule,
         RatingsModule,
         MentoringModule,
+        SharingModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

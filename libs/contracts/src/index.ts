@@ -14,3 +14,4 @@ export * from './lib/evaluation';
 export * from './lib/certificates';
 export * from './lib/ratings';
 export * from './lib/mentoring';
+export * from './lib/sharing';

@@ -10,6 +10,7 @@ import { Assignments1764806400000 } from './1764806400000-Assignments';
 import { EvaluationsAndResults1764979200000 } from './1764979200000-EvaluationsAndResults';
 import { CourseRatings1764892800000 } from './1764892800000-CourseRatings';
 import { Mentoring1765065600000 } from './1765065600000-Mentoring';
+import { Sharing1765152000000 } from './1765152000000-Sharing';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EvaluationsAndResults1764979200000,
   CourseRatings1764892800000,
   Mentoring1765065600000,
+  Sharing1765152000000,
 ];

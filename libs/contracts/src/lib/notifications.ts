@@ -1,6 +1,13 @@
 import type { Page } from './common';
 
-export const NOTIFICATION_KINDS = ['reminder', 'enrolled', 'job_finished', 'assessment', 'mentoring'] as const;
+export const NOTIFICATION_KINDS = [
+  'reminder',
+  'enrolled',
+  'job_finished',
+  'assessment',
+  'mentoring',
+  'sharing',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationDto {

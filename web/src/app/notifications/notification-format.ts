@@ -61,6 +61,7 @@ const KIND_ICONS: Record<NotificationKind, string> = {
   job_finished: 'check-circle',
   assessment: 'audit',
   mentoring: 'team',
+  sharing: 'read',
 };
 export const kindIcon = (kind: NotificationKind): string => KIND_ICONS[kind] ?? 'notification';
 

@@ -25,6 +25,7 @@ export const enNotifications: { readonly [K in keyof typeof zhNotifications]: st
   'notifications.kind.job_finished': 'Job finished',
   'notifications.kind.assessment': 'Assessment',
   'notifications.kind.mentoring': 'Mentoring',
+  'notifications.kind.sharing': 'Experience sharing',
   'notifications.ago.justNow': 'just now',
   'notifications.ago.minutes': '{n} min ago',
   'notifications.ago.hours': '{n} h ago',

@@ -24,6 +24,7 @@ export const zhNotifications = {
   'notifications.kind.job_finished': '任务完成',
   'notifications.kind.assessment': '考评结果',
   'notifications.kind.mentoring': '导师帮带',
+  'notifications.kind.sharing': '经验分享',
   'notifications.ago.justNow': '刚刚',
   'notifications.ago.minutes': '{n} 分钟前',
   'notifications.ago.hours': '{n} 小时前',

@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import { AnyRole, CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { IdParam } from '../common/params';
+import { PostsService } from './posts.service';
+import { FeedQuery, PostBodyDto, SearchQuery } from './sharing.dto';
+
+/** 书记讲给书记听: any signed-in user writes, reads, searches and marks posts useful. */
+@ApiTags('sharing')
+@Controller('sharing')
+@AnyRole()
+export class SharingController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Get('feed')
+  @ApiOperation({ summary: 'Published posts, newest first or most useful this month; by tag, course, county or city' })
+  feed(@CurrentUser() actor: AuthUser, @Query() query: FeedQuery): Promise<PostFeedDto> {
+    return this.posts.feed(actor, query);
+  }
+
+  @Get('search')
+  @ApiOperation({ summary: 'Search titles and bodies (Chinese by character pairs); best matches first' })
+  search(@CurrentUser() actor: AuthUser, @Query() query: SearchQuery): Promise<PostFeedDto> {
+    return this.posts.search(actor, query.q);
+  }
+
+  @Get('posts/mine')
+  mine(@CurrentUser() actor: AuthUser): Promise<PostSummaryDto[]> {
+    return this.posts.mine(actor);
+  }
+
+  @Post('posts')
+  @ApiOperation({ summary: 'Start a post (a draft)' })
+  create(@CurrentUser() actor: AuthUser, @Body() body: PostBodyDto): Promise<PostDto> {
+    return this.posts.create(actor, body);
+  }
+
+  @Get('posts/:id')
+  read(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<PostDto> {
+    return this.posts.read(actor, params.id);
+  }
+
+  @Put('posts/:id')
+  @ApiOperation({ summary: 'Save your post (drafts autosave through this)' })
+  update(@CurrentUser() actor: AuthUser, @Param() params: IdParam, @Body() body: PostBodyDto): Promise<PostDto> {
+    return this.posts.update(actor, params.id, body);
+  }
+
+  @Post('posts/:id/publish')
+  @HttpCode(200)
+  publish(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<PostDto> {
+    return this.posts.publish(actor, params.id);
+  }
+
+  @Put('posts/:id/useful')
+  @ApiOperation({ summary: 'Mark the post useful (有用): once per person, however often tapped' })
+  useful(@CurrentUser() actor: AuthUser, @Param() params: IdParam) {
+    return this.posts.markUseful(actor, params.id, true);
+  }
+
+  @Delete('posts/:id/useful')
+  notUseful(@CurrentUser() actor: AuthUser, @Param() params: IdParam) {
+    return this.posts.markUseful(actor, params.id, false);
+  }
+
+  @Put('posts/:id/bookmark')
+  bookmark(@CurrentUser() actor: AuthUser, @Param() params: IdParam) {
+    return this.posts.bookmark(actor, params.id, true);
+  }
+
+  @Delete('posts/:id/bookmark')
+  unbookmark(@CurrentUser() actor: AuthUser, @Param() params: IdParam) {
+    return this.posts.bookmark(actor, params.id, false);
+  }
+}

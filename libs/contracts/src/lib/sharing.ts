@@ -1,0 +1,67 @@
+import type { Position } from './roles';
+
+/** 书记讲给书记听: secretaries share what worked in their villages. */
+export const POST_TITLE_MAX_LENGTH = 80;
+export const POST_BODY_MAX_LENGTH = 20_000;
+export const POST_TAG_MAX_LENGTH = 12;
+export const POST_TAGS_MAX = 6;
+export const COMMENT_MAX_LENGTH = 1_000;
+
+export type PostStatus = 'draft' | 'published';
+
+/** Who wrote a post or comment, as cadres know each other: 姜海峰 · 下姜村党总支书记. */
+export interface PostAuthorDto {
+  id: string;
+  name: string;
+  position: Position | null;
+  /** The author's village (or the region of their account). */
+  regionName: string | null;
+}
+
+/** A post in a feed or search result. */
+export interface PostSummaryDto {
+  id: string;
+  title: string;
+  /** The first lines of the body as plain text. */
+  excerpt: string;
+  tags: string[];
+  author: PostAuthorDto;
+  courseId: string | null;
+  courseTitle: string | null;
+  publishedAt: string;
+  usefulCount: number;
+  commentCount: number;
+  featured: boolean;
+}
+
+/** A post to read: the body as HTML made safe by the server (render it as is). */
+export interface PostDto extends PostSummaryDto {
+  status: PostStatus;
+  /** The Markdown source: only for its author (to edit), null for everyone else. */
+  body: string | null;
+  bodyHtml: string;
+  moduleId: string | null;
+  /** The reader's own reaction and bookmark. */
+  markedUseful: boolean;
+  bookmarked: boolean;
+  updatedAt: string;
+}
+
+export interface PostRequest {
+  title: string;
+  body: string;
+  tags: string[];
+  courseId?: string | null;
+  moduleId?: string | null;
+}
+
+/** A page of a feed: `nextCursor` asks for the next page (null at the end). */
+export interface PostFeedDto {
+  items: PostSummaryDto[];
+  nextCursor: string | null;
+}
+
+export const FEED_SORTS = ['latest', 'useful'] as const;
+export type FeedSort = (typeof FEED_SORTS)[number];
+export const FEED_SCOPES = ['all', 'county', 'city'] as const;
+export type FeedScope = (typeof FEED_SCOPES)[number];

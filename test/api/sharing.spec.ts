@@ -1,0 +1,234 @@
+import request from 'supertest';
+import type { PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import { createCadres, sql, VILLAGES, type Cadre } from './support/cohort-helpers';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+
+/** Payloads that try to run script through Markdown, raw HTML, links and images. */
+const XSS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)></svg>',
+  '[点我](javascript:alert(1))',
+  '<a href="javascript:alert(1)">链接</a>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '![图](javascript:alert(1))',
+  '<a href="  JaVaScRiPt:alert(1)">大小写</a>',
+  '<details open ontoggle=alert(1)>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<form action="javascript:alert(1)"><button>提交</button></form>',
+  '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+];
+
+/** Whether HTML holds anything a browser would run. */
+function executable(html: string): boolean {
+  return (
+    /<\s*(script|iframe|object|embed|svg|math|style|form|details|base|meta|link)\b/i.test(html) ||
+    /\son[a-z]+\s*=/i.test(html) ||
+    /(href|src)\s*=\s*["']?\s*(javascript|data|vbscript):/i.test(html) ||
+    /style\s*=/i.test(html)
+  );
+}
+
+describe('sharing: posts, search, reactions', () => {
+  let t: TestApp;
+  let a: Cadre;
+  let b: Cadre;
+  let trainer: string;
+
+  const as = (token: string) => ({
+    get: (path: string) => request(t.http).get(`/api${path}`).set('Authorization', token),
+    post: (path: string, body: object = {}) =>
+      request(t.http).post(`/api${path}`).set('Authorization', token).send(body),
+    put: (path: string, body: object = {}) => request(t.http).put(`/api${path}`).set('Authorization', token).send(body),
+  });
+
+  async function publish(token: string, title: string, body: string, tags: string[] = []): Promise<PostDto> {
+    const created = await as(token).post('/sharing/posts', { title, body, tags });
+    expect(created.status).toBe(201);
+    const published = await as(token).post(`/sharing/posts/${created.body.id}/publish`);
+    expect(published.status).toBe(200);
+    return published.body as PostDto;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    trainer = await bearer(t, 'trainer');
+    [a, b] = await createCadres(t, [
+      { username: 'share-a', village: VILLAGES.anji, name: '宋书记' },
+      { username: 'share-b', village: VILLAGES.xiajiang, name: '姜书记' },
+    ]);
+  });
+  afterAll(() => t.close());
+
+  describe('posts', () => {
+    it('keeps a draft to its author, and publishes it only with a title and a body', async () => {
+      const draft = await as(a.token).post('/sharing/posts', { title: '', body: '先写几句', tags: [] });
+      expect(draft.status).toBe(201);
+      expect(draft.body).toMatchObject({ status: 'draft', body: '先写几句' });
+      expect((await as(b.token).get(`/sharing/posts/${draft.body.id}`)).status).toBe(404);
+      const refused = await as(a.token).post(`/sharing/posts/${draft.body.id}/publish`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['title']);
+      // autosave, then publish
+      const saved = await as(a.token).put(`/sharing/posts/${draft.body.id}`, {
+        title: '白茶合作社怎么分红',
+        body: '我们村**白茶产业**合作社按股分红。',
+        tags: ['产业发展', '白茶'],
+      });
+      expect(saved.status).toBe(200);
+      const edit = { title: '改标题', body: '改正文', tags: [] };
+      expect((await as(b.token).put(`/sharing/posts/${draft.body.id}`, edit)).status).toBe(404);
+      const published = await as(a.token).post(`/sharing/posts/${draft.body.id}/publish`);
+      expect(published.body).toMatchObject({
+        status: 'published',
+        title: '白茶合作社怎么分红',
+        tags: ['产业发展', '白茶'],
+        author: { name: '宋书记', position: 'secretary', regionName: '黄杜村' },
+      });
+      expect(published.body.bodyHtml).toContain('<strong>白茶产业</strong>');
+      const read = await as(b.token).get(`/sharing/posts/${draft.body.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body.body).toBeNull();
+      expect(read.body.excerpt).toBe('我们村白茶产业合作社按股分红。');
+    });
+
+    it('refuses a bad post with every problem named, and changes nothing', async () => {
+      const bad = await as(a.token).post('/sharing/posts', {
+        title: '题'.repeat(81),
+        body: 3,
+        tags: ['一', '二', '三', '四', '五', '六', '七'],
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['body', 'tags', 'title']);
+      const course = await as(a.token).post('/sharing/posts', {
+        title: '题',
+        body: '文',
+        tags: [],
+        courseId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(course.status).toBe(404);
+      const mine = (await as(a.token).get('/sharing/posts/mine')).body as PostSummaryDto[];
+      expect(mine).toHaveLength(1);
+    });
+  });
+
+  describe('sanitising', () => {
+    it('never gives back anything executable from the body, whatever the payload', async () => {
+      for (const payload of XSS) {
+        const post = await publish(b.token, `测试 ${payload}`, `正文\n\n${payload}\n\n结尾`, [payload.slice(0, 12)]);
+        expect(executable(post.bodyHtml)).toBe(false);
+        // what follows survives (unless the payload opened a raw-text element like <style> that swallows it)
+        if (!payload.includes('<style>')) expect(post.bodyHtml).toContain('结尾');
+        // title and tags are text: kept as written (the screens show them as text), never as HTML
+        expect(post.title).toBe(`测试 ${payload}`.slice(0, 80));
+        expect(post.excerpt).not.toMatch(/<\s*(script|img|svg|iframe)/i);
+      }
+    });
+
+    it('keeps ordinary formatting, links and images', async () => {
+      const post = await publish(
+        b.token,
+        '格式',
+        '## 做法\n\n- 第一条\n- 第二条\n\n> 引用\n\n[浙江组工](https://www.zjzg.gov.cn) ![合作社](https://example.org/a.jpg)',
+      );
+      expect(post.bodyHtml).toContain('<h2>做法</h2>');
+      expect(post.bodyHtml).toContain('<li>第一条</li>');
+      expect(post.bodyHtml).toContain('<blockquote>');
+      expect(post.bodyHtml).toMatch(/<a href="https:\/\/www\.zjzg\.gov\.cn"[^>]*rel="noopener noreferrer nofollow"/);
+      expect(post.bodyHtml).toContain('<img src="https://example.org/a.jpg" alt="合作社" />');
+    });
+  });
+
+  describe('search', () => {
+    let baicha: PostDto;
+    let gongfuTitle: PostDto;
+    let gongfuBody: PostDto;
+    let ai: PostDto;
+
+    beforeAll(async () => {
+      baicha = await publish(a.token, '溪龙乡的经验', '依托白茶产业，村集体年收入翻了一番。');
+      gongfuTitle = await publish(b.token, '共富工坊开在村口', '闲置校舍改成车间，三十多位村民就近就业。');
+      gongfuBody = await publish(a.token, '来料加工', '我们也学着办了一个共富工坊，带动留守妇女。');
+      ai = await publish(b.token, '用AI助手记村账', '村会计用 AI 助手整理台账，省了不少时间。');
+      await publish(a.token, '红茶加工', '红茶的发酵工艺。');
+    });
+
+    const ids = async (q: string) =>
+      ((await as(b.token).get(`/sharing/search?q=${encodeURIComponent(q)}`)).body as PostFeedDto).items.map(
+        (p) => p.id,
+      );
+
+    it('finds 白茶 inside 白茶产业 in a body', async () => {
+      const found = await ids('白茶');
+      expect(found).toContain(baicha.id);
+      expect(found).not.toContain(gongfuTitle.id);
+    });
+
+    it('finds 共富工坊 in a title or a body, the title first', async () => {
+      const found = await ids('共富工坊');
+      expect(found.slice(0, 2)).toEqual([gongfuTitle.id, gongfuBody.id]);
+      expect(found).not.toContain(baicha.id);
+    });
+
+    it('finds a single character, and mixed Chinese and English', async () => {
+      expect(await ids('茶')).toEqual(expect.arrayContaining([baicha.id]));
+      expect(await ids('AI助手')).toEqual([ai.id]);
+      expect(await ids('ai 助手')).toEqual([ai.id]);
+      expect(await ids('绿茶')).toEqual([]);
+      expect(await ids('，。')).toEqual([]);
+    });
+  });
+
+  describe('reactions', () => {
+    it('counts one 有用 per person however many taps arrive at once', async () => {
+      const post = await publish(a.token, '一次一票', '并发点击只算一次。');
+      const taps = await Promise.all(
+        Array.from({ length: 12 }, () => as(b.token).put(`/sharing/posts/${post.id}/useful`)),
+      );
+      expect(taps.every((r) => r.status === 200)).toBe(true);
+      const read = (await as(b.token).get(`/sharing/posts/${post.id}`)).body as PostDto;
+      expect(read).toMatchObject({ usefulCount: 1, markedUseful: true });
+      await as(trainer).put(`/sharing/posts/${post.id}/useful`);
+      expect(((await as(a.token).get(`/sharing/posts/${post.id}`)).body as PostDto).usefulCount).toBe(2);
+      const undo = await request(t.http).delete(`/api/sharing/posts/${post.id}/useful`).set('Authorization', b.token);
+      expect(undo.body).toEqual({ usefulCount: 1, markedUseful: false });
+    });
+  });
+
+  describe('feed', () => {
+    it('pages by cursor without duplicates or gaps while new posts arrive', async () => {
+      for (let i = 0; i < 25; i++) await publish(a.token, `分页测试 ${i}`, `第 ${i} 篇`);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let arrived = 0;
+      do {
+        const path = `/sharing/feed${cursor ? `?cursor=${cursor}` : ''}`;
+        const page = (await as(b.token).get(path)).body as PostFeedDto;
+        seen.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor;
+        // somebody publishes while the reader pages
+        if (arrived++ < 2) await publish(b.token, `新帖 ${arrived}`, '翻页时发布');
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      const all = await sql<{ id: string }>(
+        t,
+        `SELECT id FROM post WHERE status = 'published' ORDER BY published_at DESC, id DESC`,
+      );
+      // everything published before the first page was read, in order, nothing skipped
+      const before = all.map((r) => r.id).filter((id) => seen.includes(id));
+      expect(seen).toEqual(before);
+      expect(seen.length).toBe(all.length - 2);
+      expect((await as(b.token).get('/sharing/feed?cursor=bm9wZQ')).status).toBe(400);
+    });
+
+    it('narrows to a tag, and to the reader’s county', async () => {
+      const tagged = (await as(b.token).get(`/sharing/feed?tag=${encodeURIComponent('白茶')}`)).body as PostFeedDto;
+      expect(tagged.items.map((p) => p.title)).toEqual(['白茶合作社怎么分红']);
+      // b lives in 淳安县: only b's posts are from there
+      const county = (await as(b.token).get('/sharing/feed?scope=county')).body as PostFeedDto;
+      expect(county.items.length).toBeGreaterThan(0);
+      expect(county.items.every((p) => p.author.name === '姜书记')).toBe(true);
+    });
+  });
+});
