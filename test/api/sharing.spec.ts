@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import type { NotificationPage, PostCommentDto, PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
 import { createCadres, sql, VILLAGES, type Cadre } from './support/cohort-helpers';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -229,6 +229,63 @@ describe('sharing: posts, search, reactions', () => {
       const county = (await as(b.token).get('/sharing/feed?scope=county')).body as PostFeedDto;
       expect(county.items.length).toBeGreaterThan(0);
       expect(county.items.every((p) => p.author.name === '姜书记')).toBe(true);
+    });
+  });
+  describe('comments', () => {
+    it('keeps one level of replies and tells the authors, never themselves', async () => {
+      const post = await publish(a.token, '村级议事怎么开', '四议两公开的做法。');
+      const before = (await as(a.token).get('/notifications')).body.total as number;
+      const first = await as(b.token).post(`/sharing/posts/${post.id}/comments`, { body: '我们村也这样做。' });
+      expect(first.status).toBe(201);
+      const topId = (first.body as PostCommentDto[])[0].id;
+      // a reply, and a reply to the reply, both under the first comment
+      const reply = await as(a.token).post(`/sharing/posts/${post.id}/comments`, { body: '欢迎交流', parentId: topId });
+      const replyId = (reply.body as PostCommentDto[])[0].replies[0].id;
+      await as(trainer).post(`/sharing/posts/${post.id}/comments`, { body: '补充一点', parentId: replyId });
+      const list = (await as(b.token).get(`/sharing/posts/${post.id}/comments`)).body as PostCommentDto[];
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ body: '我们村也这样做。', author: { name: '姜书记', regionName: '下姜村' } });
+      expect(list[0].replies.map((r) => r.body)).toEqual(['欢迎交流', '补充一点']);
+      expect(((await as(b.token).get(`/sharing/posts/${post.id}`)).body as PostDto).commentCount).toBe(3);
+
+      // a: told of b's comment and of the trainer's reply to a's reply; not of a's own reply
+      const told = (await as(a.token).get('/notifications')).body as NotificationPage;
+      expect(told.total - before).toBe(2);
+      expect(told.items.map((n) => n.title)).toEqual(
+        expect.arrayContaining(['姜书记评论了“村级议事怎么开”', '陈雅琴回复了您的评论']),
+      );
+      const fresh = told.items.slice(0, 2);
+      expect(fresh.map((n) => [n.kind, n.link])).toEqual([
+        ['sharing', `/share/posts/${post.id}`],
+        ['sharing', `/share/posts/${post.id}`],
+      ]);
+      // b: told of a's reply to b's comment
+      const bTold = (await as(b.token).get('/notifications')).body as NotificationPage;
+      expect(bTold.items[0]).toMatchObject({ kind: 'sharing', title: '宋书记回复了您的评论' });
+    });
+
+    it('refuses an empty comment, a comment on a draft, and a reply to another post’s comment', async () => {
+      const post = await publish(a.token, '空评论', '不能为空。');
+      expect((await as(b.token).post(`/sharing/posts/${post.id}/comments`, { body: '  ' })).status).toBe(400);
+      const draft = await as(a.token).post('/sharing/posts', { title: '草稿', body: '还没发', tags: [] });
+      expect((await as(b.token).post(`/sharing/posts/${draft.body.id}/comments`, { body: '抢先' })).status).toBe(404);
+      expect((await as(a.token).post(`/sharing/posts/${draft.body.id}/comments`, { body: '自己' })).status).toBe(404);
+      const other = await publish(b.token, '另一帖', '别的帖子。');
+      const c = (await as(a.token).post(`/sharing/posts/${other.id}/comments`, { body: '评论' }))
+        .body as PostCommentDto[];
+      const wrong = await as(a.token).post(`/sharing/posts/${post.id}/comments`, { body: '串帖', parentId: c[0].id });
+      expect(wrong.status).toBe(404);
+      expect(((await as(a.token).get(`/sharing/posts/${post.id}`)).body as PostDto).commentCount).toBe(0);
+    });
+
+    it('tells the author of a new 有用 once, however often it is tapped', async () => {
+      const post = await publish(a.token, '有用通知', '点一次通知一次。');
+      const before = (await as(a.token).get('/notifications')).body.total as number;
+      await Promise.all([1, 2, 3].map(() => as(b.token).put(`/sharing/posts/${post.id}/useful`)));
+      await as(a.token).put(`/sharing/posts/${post.id}/useful`);
+      const told = (await as(a.token).get('/notifications')).body as NotificationPage;
+      expect(told.total - before).toBe(1);
+      expect(told.items[0].title).toBe('姜书记觉得“有用通知”有用');
     });
   });
 });

@@ -13,6 +13,7 @@ import type {
 import { REGION_CODE_LENGTHS, regionAtLevel, toTsqueryText, toTsvectorText } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
+import { NotificationsService } from '../notifications/notifications.service';
 import { postExcerpt, postHtml } from './post-html';
 
 interface PostRow {
@@ -94,7 +95,10 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
  */
 @Injectable()
 export class PostsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   async create(actor: AuthUser, body: PostRequest): Promise<PostDto> {
     await this.checkLinks(body);
@@ -229,7 +233,7 @@ export class PostsService {
     id: string,
     useful: boolean,
   ): Promise<{ usefulCount: number; markedUseful: boolean }> {
-    await this.read(actor, id);
+    const post = await this.read(actor, id);
     return this.dataSource.transaction(async (tx) => {
       const changed = useful
         ? await tx.query<unknown[]>(
@@ -242,6 +246,15 @@ export class PostsService {
           ]);
       if (changed.length > 0) {
         await tx.query(`UPDATE post SET useful_count = useful_count + $2 WHERE id = $1`, [id, useful ? 1 : -1]);
+        // the author hears of a new 有用 (once per person: a repeated tap changes nothing)
+        if (useful && post.author.id !== actor.id) {
+          await this.notifications.send(tx, [post.author.id], {
+            kind: 'sharing',
+            title: `${actor.name}觉得“${post.title}”有用`,
+            body: '',
+            link: `/share/posts/${id}`,
+          });
+        }
       }
       const [{ useful_count }] = await tx.query<Array<{ useful_count: number }>>(
         `SELECT useful_count FROM post WHERE id = $1`,

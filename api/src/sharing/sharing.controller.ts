@@ -1,18 +1,38 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import type { PostCommentDto, PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
 import { AnyRole, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
 import { PostsService } from './posts.service';
-import { FeedQuery, PostBodyDto, SearchQuery } from './sharing.dto';
+import { CommentsService } from './comments.service';
+import { CommentBodyDto, FeedQuery, PostBodyDto, SearchQuery } from './sharing.dto';
 
 /** 书记讲给书记听: any signed-in user writes, reads, searches and marks posts useful. */
 @ApiTags('sharing')
 @Controller('sharing')
 @AnyRole()
 export class SharingController {
-  constructor(private readonly posts: PostsService) {}
+  constructor(
+    private readonly posts: PostsService,
+    private readonly comments: CommentsService,
+  ) {}
+
+  @Get('posts/:id/comments')
+  @ApiOperation({ summary: 'Comments, oldest first, each with its replies' })
+  listComments(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<PostCommentDto[]> {
+    return this.comments.list(actor, params.id);
+  }
+
+  @Post('posts/:id/comments')
+  @ApiOperation({ summary: 'Comment, or reply to a comment (one level); the authors are notified' })
+  comment(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: IdParam,
+    @Body() body: CommentBodyDto,
+  ): Promise<PostCommentDto[]> {
+    return this.comments.add(actor, params.id, body.body, body.parentId ?? null);
+  }
 
   @Get('feed')
   @ApiOperation({ summary: 'Published posts, newest first or most useful this month; by tag, course, county or city' })

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import {
   FEED_SCOPES,
   FEED_SORTS,
+  COMMENT_MAX_LENGTH,
   POST_BODY_MAX_LENGTH,
   POST_TAG_MAX_LENGTH,
   POST_TAGS_MAX,
   POST_TITLE_MAX_LENGTH,
+  type CommentRequest,
   type FeedScope,
   type FeedSort,
   type PostRequest,
@@ -81,4 +83,18 @@ export class SearchQuery {
   @IsString()
   @MaxLength(100, { message: 'q must be at most 100 characters' })
   q!: string;
+}
+
+export class CommentBodyDto implements CommentRequest {
+  @ApiProperty({ maxLength: COMMENT_MAX_LENGTH })
+  @Transform(trim)
+  @IsString({ message: 'body must be text' })
+  @MinLength(1, { message: 'body must not be empty' })
+  @MaxLength(COMMENT_MAX_LENGTH, { message: `body must be at most ${COMMENT_MAX_LENGTH} characters` })
+  body!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId?: string | null;
 }

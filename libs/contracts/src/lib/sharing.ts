@@ -65,3 +65,18 @@ export const FEED_SORTS = ['latest', 'useful'] as const;
 export type FeedSort = (typeof FEED_SORTS)[number];
 export const FEED_SCOPES = ['all', 'county', 'city'] as const;
 export type FeedScope = (typeof FEED_SCOPES)[number];
+
+export interface PostCommentDto {
+  id: string;
+  author: PostAuthorDto;
+  body: string;
+  createdAt: string;
+  /** Replies to a top-level comment, oldest first (one level: a reply has none). */
+  replies: PostCommentDto[];
+}
+
+export interface CommentRequest {
+  body: string;
+  /** The comment replied to; a reply to a reply joins its top-level comment. */
+  parentId?: string | null;
+}
