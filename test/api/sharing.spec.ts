@@ -52,7 +52,9 @@ describe('sharing: posts, search, reactions', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // the per-person limits scaled up: these tests post much more than a person would; the limits
+    // themselves are tested on an app of their own below
+    t = await startTestApp({ SHARING_LIMIT_SCALE: '100' });
     trainer = await bearer(t, 'trainer');
     [a, b] = await createCadres(t, [
       { username: 'share-a', village: VILLAGES.anji, name: '宋书记' },
@@ -286,6 +288,48 @@ describe('sharing: posts, search, reactions', () => {
       const told = (await as(a.token).get('/notifications')).body as NotificationPage;
       expect(told.total - before).toBe(1);
       expect(told.items[0].title).toBe('姜书记觉得“有用通知”有用');
+    });
+  });
+  describe('rate limits', () => {
+    let limited: TestApp;
+    let author: Cadre;
+    beforeAll(async () => {
+      limited = await startTestApp();
+      [author] = await createCadres(limited, [{ username: 'share-fast', village: VILLAGES.langdong, name: '郎书记' }]);
+    });
+    afterAll(() => limited.close());
+
+    const on = (path: string, body: object = {}) =>
+      request(limited.http).post(`/api${path}`).set('Authorization', author.token).send(body);
+
+    it('publishes at most five posts an hour per person, even all at once, and changes nothing beyond', async () => {
+      const drafts = await Promise.all(
+        Array.from({ length: 7 }, (_, i) => on('/sharing/posts', { title: `快讯 ${i}`, body: '内容', tags: [] })),
+      );
+      expect(drafts.every((d) => d.status === 201)).toBe(true);
+      const published = await Promise.all(drafts.map((d) => on(`/sharing/posts/${d.body.id}/publish`)));
+      expect(published.map((p) => p.status).sort()).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const refused = published.find((p) => p.status === 429);
+      expect(refused?.body.error).toBe('RATE_LIMITED');
+      const [{ n }] = await sql<{ n: number }>(
+        limited,
+        `SELECT count(*)::int AS n FROM post p JOIN app_user u ON u.id = p.author_id
+          WHERE u.username = 'share-fast' AND p.status = 'published'`,
+      );
+      expect(n).toBe(5);
+    });
+
+    it('takes at most twenty comments in ten minutes per person', async () => {
+      const [{ id }] = await sql<{ id: string }>(
+        limited,
+        `SELECT p.id FROM post p JOIN app_user u ON u.id = p.author_id
+          WHERE u.username = 'share-fast' AND p.status = 'published' LIMIT 1`,
+      );
+      const answers = await Promise.all(
+        Array.from({ length: 22 }, (_, i) => on(`/sharing/posts/${id}/comments`, { body: `第 ${i} 条` })),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(2);
     });
   });
 });

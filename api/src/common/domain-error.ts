@@ -98,6 +98,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'CANNOT_CHANGE_OWN_ACCOUNT':
       return 409;
     case 'TOO_MANY_ATTEMPTS':
+    case 'RATE_LIMITED':
       return 429;
     case 'INTERNAL':
       return 500;

@@ -30,6 +30,11 @@ export interface AppConfig {
   loginWindowSeconds: number;
   /** Requests per minute per client on every route but health; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /**
+   * Scale of the per-person sharing limits (posts started and published per hour, comments per ten
+   * minutes; `SHARING_RATE_LIMITS`): 1 as they are, 2 twice as many, 0 off.
+   */
+  sharingLimitScale: number;
   /** First province administrator, created on start when there is no administrator yet. */
   bootstrapAdmin: { username: string; password: string } | null;
   /** Folder of uploaded files (the disk storage); `MEDIA_DIR`, default `<dataDir>/media`. */
@@ -173,6 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerClient: integer(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 10_000, problems),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400, problems),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 3000, 0, 1_000_000, problems),
+    sharingLimitScale: integer(env, 'SHARING_LIMIT_SCALE', 1, 0, 1000, problems),
     bootstrapAdmin,
     mediaDir: resolve(env['MEDIA_DIR'] || join(dataDir, 'media')),
     uploadMaxBytes: {

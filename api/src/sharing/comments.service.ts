@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PostCommentDto, Position } from '@lingyan/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PostsService } from './posts.service';
+import { withinRateLimit } from './rate-limit';
 
 interface CommentRow {
   id: string;
@@ -26,6 +28,7 @@ interface CommentRow {
 export class CommentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -64,6 +67,7 @@ export class CommentsService {
     const post = await this.posts.read(actor, postId);
     if (post.status !== 'published') throw new DomainError('NOT_FOUND', 'No such post.');
     await this.dataSource.transaction(async (tx) => {
+      await withinRateLimit(tx, actor.id, 'comments', this.config.sharingLimitScale);
       let root: { id: string; author_id: string } | null = null;
       let repliedTo: string | null = null;
       if (parentId) {

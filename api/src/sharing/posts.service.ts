@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
@@ -12,9 +12,11 @@ import type {
 } from '@lingyan/contracts';
 import { REGION_CODE_LENGTHS, regionAtLevel, toTsqueryText, toTsvectorText } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { postExcerpt, postHtml } from './post-html';
+import { withinRateLimit } from './rate-limit';
 
 interface PostRow {
   id: string;
@@ -97,15 +99,19 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
 export class PostsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: AuthUser, body: PostRequest): Promise<PostDto> {
     await this.checkLinks(body);
-    const [{ id }] = await this.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO post (author_id) VALUES ($1) RETURNING id`,
-      [actor.id],
-    );
+    const id = await this.dataSource.transaction(async (tx) => {
+      await withinRateLimit(tx, actor.id, 'postsStarted', this.config.sharingLimitScale);
+      const [row] = await tx.query<Array<{ id: string }>>(`INSERT INTO post (author_id) VALUES ($1) RETURNING id`, [
+        actor.id,
+      ]);
+      return row.id;
+    });
     await this.write(id, body);
     return this.read(actor, id);
   }
@@ -126,12 +132,15 @@ export class PostsService {
         ...(!post.body.trim() ? [{ field: 'body', problems: ['a published post has a body'] }] : []),
       ]);
     }
-    await this.dataSource.query(
-      `UPDATE post p SET status = 'published', published_at = COALESCE(p.published_at, clock_timestamp()),
-              region_path = u.region_path, updated_at = now()
-         FROM app_user u WHERE p.id = $1 AND u.id = p.author_id`,
-      [id],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      if (post.status === 'draft') await withinRateLimit(tx, actor.id, 'postsPublished', this.config.sharingLimitScale);
+      await tx.query(
+        `UPDATE post p SET status = 'published', published_at = COALESCE(p.published_at, clock_timestamp()),
+                region_path = u.region_path, updated_at = now()
+           FROM app_user u WHERE p.id = $1 AND u.id = p.author_id`,
+        [id],
+      );
+    });
     return this.read(actor, id);
   }
 
@@ -275,11 +284,10 @@ export class PostsService {
     return { bookmarked: on };
   }
 
-  private async own(actor: AuthUser, id: string): Promise<{ title: string; body: string }> {
-    const [row] = await this.dataSource.query<Array<{ author_id: string; title: string; body: string }>>(
-      `SELECT author_id, title, body FROM post WHERE id = $1`,
-      [id],
-    );
+  private async own(actor: AuthUser, id: string): Promise<{ title: string; body: string; status: string }> {
+    const [row] = await this.dataSource.query<
+      Array<{ author_id: string; title: string; body: string; status: string }>
+    >(`SELECT author_id, title, body, status FROM post WHERE id = $1`, [id]);
     if (!row || row.author_id !== actor.id) throw new DomainError('NOT_FOUND', 'No such post of yours.');
     return row;
   }

@@ -7,6 +7,13 @@ export const POST_TAG_MAX_LENGTH = 12;
 export const POST_TAGS_MAX = 6;
 export const COMMENT_MAX_LENGTH = 1_000;
 
+/** How much one person may post: a count within a window of minutes. */
+export const SHARING_RATE_LIMITS = {
+  postsStarted: { count: 20, minutes: 60 },
+  postsPublished: { count: 5, minutes: 60 },
+  comments: { count: 20, minutes: 10 },
+} as const;
+
 export type PostStatus = 'draft' | 'published';
 
 /** Who wrote a post or comment, as cadres know each other: 姜海峰 · 下姜村党总支书记. */

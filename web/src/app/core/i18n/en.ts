@@ -799,6 +799,7 @@ export const en: Dictionary = {
   'errors.CERTIFICATE_NOT_ELIGIBLE': 'You have not completed this program yet, so there is no certificate to collect.',
   'errors.CERTIFICATE_REVOKED': 'This certificate has been revoked.',
   'errors.RATING_NOT_ALLOWED': 'Complete the course before rating it; trainers do not rate their own courses.',
+  'errors.RATE_LIMITED': 'You are posting too fast; please wait a little.',
   'errors.MENTOR_NOT_FOUND': 'No such mentor, or not in your region.',
   'errors.MENTORSHIP_NOT_FOUND': 'No such pairing, or you may not see it.',
   'errors.MENTOR_FULL': 'This mentor has no place free; choose another mentor.',

@@ -768,6 +768,7 @@ export const zh = {
   'errors.CERTIFICATE_NOT_ELIGIBLE': '尚未完成该培训项目的学习，暂不能领取结业证书。',
   'errors.CERTIFICATE_REVOKED': '该证书已被撤销。',
   'errors.RATING_NOT_ALLOWED': '学完这门课程后才能评价；培训师不能评价自己的课程。',
+  'errors.RATE_LIMITED': '发得太快了，请稍后再发。',
   'errors.MENTOR_NOT_FOUND': '找不到这位导师，或其不在您的管理范围内。',
   'errors.MENTORSHIP_NOT_FOUND': '找不到这个结对关系，或您无权查看。',
   'errors.MENTOR_FULL': '这位导师的结对名额已满，请换一位导师。',
