@@ -1,5 +1,13 @@
 import request from 'supertest';
-import type { NotificationPage, PostCommentDto, PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import type {
+  ModerationReportDto,
+  NotificationPage,
+  PostCommentDto,
+  PostDto,
+  PostFeedDto,
+  PostSummaryDto,
+} from '@lingyan/contracts';
+import { authoring } from './support/api-helpers';
 import { createCadres, sql, VILLAGES, type Cadre } from './support/cohort-helpers';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -195,6 +203,9 @@ describe('sharing: posts, search, reactions', () => {
       expect(((await as(a.token).get(`/sharing/posts/${post.id}`)).body as PostDto).usefulCount).toBe(2);
       const undo = await request(t.http).delete(`/api/sharing/posts/${post.id}/useful`).set('Authorization', b.token);
       expect(undo.body).toEqual({ usefulCount: 1, markedUseful: false });
+      // taking it back twice takes one away only
+      const again = await request(t.http).delete(`/api/sharing/posts/${post.id}/useful`).set('Authorization', b.token);
+      expect(again.body).toEqual({ usefulCount: 1, markedUseful: false });
     });
   });
 
@@ -290,6 +301,121 @@ describe('sharing: posts, search, reactions', () => {
       expect(told.items[0].title).toBe('姜书记觉得“有用通知”有用');
     });
   });
+  describe('moderation and curation', () => {
+    let chunanAdmin: string;
+    let anjiAdmin: string;
+    let post: PostDto;
+
+    beforeAll(async () => {
+      [chunanAdmin, anjiAdmin] = await Promise.all(['chunan-admin', 'anji-admin'].map((u) => bearer(t, u)));
+      // b lives in 淳安县
+      post = await publish(b.token, '广告：代办贷款', '加微信办理低息贷款。', ['贷款']);
+    });
+
+    it('queues a report for the moderators who may act on it, once per reporter', async () => {
+      const report = { postId: post.id, reason: '广告，与村务无关' };
+      expect((await as(a.token).post('/sharing/reports', report)).status).toBe(204);
+      expect((await as(a.token).post('/sharing/reports', report)).status).toBe(204);
+      expect((await as(a.token).post('/sharing/reports', { postId: post.id, reason: ' ' })).status).toBe(400);
+      const trainerQueue = (await as(trainer).get('/sharing/moderation/reports')).body as ModerationReportDto[];
+      expect(trainerQueue.filter((r) => r.postId === post.id)).toHaveLength(1);
+      expect(trainerQueue.find((r) => r.postId === post.id)).toMatchObject({
+        reason: '广告，与村务无关',
+        reporterName: '宋书记',
+        contentAuthor: { name: '姜书记' },
+      });
+      // 淳安县's administrator sees it (the author is theirs), 安吉县's does not; a trainee has no queue
+      const chunanQueue = (await as(chunanAdmin).get('/sharing/moderation/reports')).body as ModerationReportDto[];
+      expect(chunanQueue.map((r) => r.postId)).toContain(post.id);
+      const anjiQueue = (await as(anjiAdmin).get('/sharing/moderation/reports')).body as ModerationReportDto[];
+      expect(anjiQueue.map((r) => r.postId)).not.toContain(post.id);
+      expect((await as(a.token).get('/sharing/moderation/reports')).status).toBe(403);
+      expect((await as(anjiAdmin).post(`/sharing/moderation/posts/${post.id}/hide`, { reason: '广告' })).status).toBe(
+        404,
+      );
+    });
+
+    it('hides a post from feeds and search but keeps it, and tells the author why', async () => {
+      const hidden = await as(chunanAdmin).post(`/sharing/moderation/posts/${post.id}/hide`, {
+        reason: '含商业广告，不符合交流规范',
+      });
+      expect(hidden.status).toBe(204);
+      expect((await as(a.token).get(`/sharing/posts/${post.id}`)).status).toBe(404);
+      const feed = (await as(a.token).get(`/sharing/feed?tag=${encodeURIComponent('贷款')}`)).body as PostFeedDto;
+      expect(feed.items).toEqual([]);
+      const search = (await as(a.token).get(`/sharing/search?q=${encodeURIComponent('低息贷款')}`)).body as PostFeedDto;
+      expect(search.items).toEqual([]);
+      const own = (await as(b.token).get(`/sharing/posts/${post.id}`)).body as PostDto;
+      expect(own.hiddenReason).toBe('含商业广告，不符合交流规范');
+      const told = (await as(b.token).get('/notifications')).body as NotificationPage;
+      expect(told.items[0]).toMatchObject({
+        title: '您的分享“广告：代办贷款”已被隐藏',
+        body: '原因：含商业广告，不符合交流规范',
+      });
+      const queue = (await as(trainer).get('/sharing/moderation/reports')).body as ModerationReportDto[];
+      expect(queue.map((r) => r.postId)).not.toContain(post.id);
+    });
+
+    it('hides a comment, or dismisses a report and keeps the comment', async () => {
+      const target = await publish(a.token, '评论管理', '正文。');
+      const comments = (await as(b.token).post(`/sharing/posts/${target.id}/comments`, { body: '恶意的话' }))
+        .body as PostCommentDto[];
+      await as(b.token).post(`/sharing/posts/${target.id}/comments`, { body: '正常的话' });
+      const [bad, good] = (await as(a.token).get(`/sharing/posts/${target.id}/comments`)).body as PostCommentDto[];
+      expect(bad.id).toBe(comments[0].id);
+      await as(a.token).post('/sharing/reports', { postId: target.id, commentId: bad.id, reason: '人身攻击' });
+      await as(a.token).post('/sharing/reports', { postId: target.id, commentId: good.id, reason: '看不惯' });
+      const queue = (await as(trainer).get('/sharing/moderation/reports')).body as ModerationReportDto[];
+      const badReport = queue.find((r) => r.commentId === bad.id);
+      const goodReport = queue.find((r) => r.commentId === good.id);
+      expect(badReport?.content).toBe('恶意的话');
+      expect(
+        (await as(trainer).post(`/sharing/moderation/comments/${bad.id}/hide`, { reason: '人身攻击' })).status,
+      ).toBe(204);
+      expect((await as(trainer).post(`/sharing/moderation/reports/${goodReport?.id}/dismiss`)).status).toBe(204);
+      expect((await as(trainer).post(`/sharing/moderation/reports/${goodReport?.id}/dismiss`)).status).toBe(404);
+      const left = (await as(a.token).get(`/sharing/posts/${target.id}/comments`)).body as PostCommentDto[];
+      expect(left.map((c) => c.body)).toEqual(['正常的话']);
+      expect(((await as(a.token).get(`/sharing/posts/${target.id}`)).body as PostDto).commentCount).toBe(1);
+      const after = (await as(trainer).get('/sharing/moderation/reports')).body as ModerationReportDto[];
+      expect(after.filter((r) => r.postId === target.id)).toEqual([]);
+    });
+
+    it('features a post on its course page and turns it into a case module crediting the author', async () => {
+      const author = authoring(t);
+      const course = await author.createCourse(trainer, { title: '集体经济案例选编' });
+      const shared = await publish(a.token, '白茶合作社分红办法', '按股分红，保底加分红。', ['集体经济']);
+      expect((await as(a.token).put(`/sharing/posts/${shared.id}/feature`)).status).toBe(403);
+      const featured = await as(trainer).put(`/sharing/posts/${shared.id}/feature`);
+      expect(featured.body.featured).toBe(true);
+
+      // the post is linked to the course, then shows on top of its page
+      await as(a.token).put(`/sharing/posts/${shared.id}`, {
+        title: shared.title,
+        body: '按股分红，保底加分红。',
+        tags: ['集体经济'],
+        courseId: null,
+      });
+      const made = await as(trainer).post(`/sharing/posts/${shared.id}/case-module`, { courseId: course.id });
+      expect(made.status).toBe(201);
+      const [module] = await sql<{ title: string; body: string; source_post_id: string; kind: string }>(
+        t,
+        `SELECT title, body, source_post_id, kind FROM module WHERE id = $1`,
+        [made.body.moduleId],
+      );
+      expect(module).toMatchObject({ kind: 'article', title: '案例：白茶合作社分红办法', source_post_id: shared.id });
+      expect(module.body).toContain('本案例来自黄杜村党组织书记宋书记在“书记讲给书记听”的分享《白茶合作社分红办法》');
+      expect(module.body).toContain('按股分红，保底加分红。');
+      const told = (await as(a.token).get('/notifications')).body as NotificationPage;
+      expect(told.items[0].title).toBe('您的分享“白茶合作社分红办法”被选为课程案例');
+      // only a trainer who edits the course
+      const other = await as(await bearer(t, 'zj-admin')).post(`/sharing/posts/${shared.id}/case-module`, {
+        courseId: course.id,
+      });
+      expect(other.status).toBe(403);
+    });
+  });
+
   describe('rate limits', () => {
     let limited: TestApp;
     let author: Cadre;

@@ -39,6 +39,7 @@ interface PostRow {
   comment_count: number;
   featured_at: Date | null;
   hidden_at: Date | null;
+  hidden_reason: string | null;
   marked_useful: boolean;
   bookmarked: boolean;
 }
@@ -47,7 +48,7 @@ interface PostRow {
 const POST_SELECT = `
   SELECT p.id, p.author_id, a.name AS author_name, a.position AS author_position, ar.name AS author_region,
          p.status, p.title, p.body, p.body_html, p.excerpt, p.tags, p.course_id, c.title AS course_title,
-         p.module_id, p.published_at, p.updated_at, p.useful_count, p.comment_count, p.featured_at, p.hidden_at,
+         p.module_id, p.published_at, p.updated_at, p.useful_count, p.comment_count, p.featured_at, p.hidden_at, p.hidden_reason,
          EXISTS (SELECT 1 FROM post_reaction r WHERE r.post_id = p.id AND r.user_id = $1) AS marked_useful,
          EXISTS (SELECT 1 FROM post_bookmark b WHERE b.post_id = p.id AND b.user_id = $1) AS bookmarked
     FROM post p
@@ -160,7 +161,19 @@ export class PostsService {
       markedUseful: row.marked_useful,
       bookmarked: row.bookmarked,
       updatedAt: row.updated_at.toISOString(),
+      hiddenReason: mine && row.hidden_at ? row.hidden_reason : null,
     };
+  }
+
+  /** A course's featured posts, most recently featured first. */
+  async featured(actor: AuthUser, courseId: string): Promise<PostSummaryDto[]> {
+    const rows = await this.dataSource.query<PostRow[]>(
+      `${POST_SELECT}
+        WHERE p.course_id = $2 AND p.featured_at IS NOT NULL AND p.status = 'published' AND p.hidden_at IS NULL
+        ORDER BY p.featured_at DESC, p.id LIMIT 20`,
+      [actor.id, courseId],
+    );
+    return rows.map(toSummary);
   }
 
   /** The author's own posts, drafts first, newest first. */
@@ -244,16 +257,17 @@ export class PostsService {
   ): Promise<{ usefulCount: number; markedUseful: boolean }> {
     const post = await this.read(actor, id);
     return this.dataSource.transaction(async (tx) => {
-      const changed = useful
-        ? await tx.query<unknown[]>(
-            `INSERT INTO post_reaction (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-            [id, actor.id],
-          )
-        : await tx.query<unknown[]>(`DELETE FROM post_reaction WHERE post_id = $1 AND user_id = $2 RETURNING 1`, [
-            id,
-            actor.id,
-          ]);
-      if (changed.length > 0) {
+      // one row per person: a repeated tap inserts or deletes nothing (counted through a CTE, as an
+      // INSERT or DELETE through TypeORM answers differently)
+      const [{ changed }] = await tx.query<Array<{ changed: number }>>(
+        useful
+          ? `WITH c AS (INSERT INTO post_reaction (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)
+             SELECT count(*)::int AS changed FROM c`
+          : `WITH c AS (DELETE FROM post_reaction WHERE post_id = $1 AND user_id = $2 RETURNING 1)
+             SELECT count(*)::int AS changed FROM c`,
+        [id, actor.id],
+      );
+      if (changed > 0) {
         await tx.query(`UPDATE post SET useful_count = useful_count + $2 WHERE id = $1`, [id, useful ? 1 : -1]);
         // the author hears of a new 有用 (once per person: a repeated tap changes nothing)
         if (useful && post.author.id !== actor.id) {

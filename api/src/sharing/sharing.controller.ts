@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PostCommentDto, PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
-import { AnyRole, CurrentUser } from '../auth/auth.decorators';
+import type { ModerationReportDto, PostCommentDto, PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import { AnyRole, Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
 import { PostsService } from './posts.service';
 import { CommentsService } from './comments.service';
-import { CommentBodyDto, FeedQuery, PostBodyDto, SearchQuery } from './sharing.dto';
+import { ModerationService } from './moderation.service';
+import { CaseModuleDto, CommentBodyDto, FeedQuery, HideDto, PostBodyDto, ReportDto, SearchQuery } from './sharing.dto';
 
 /** 书记讲给书记听: any signed-in user writes, reads, searches and marks posts useful. */
 @ApiTags('sharing')
@@ -16,7 +17,70 @@ export class SharingController {
   constructor(
     private readonly posts: PostsService,
     private readonly comments: CommentsService,
+    private readonly moderation: ModerationService,
   ) {}
+
+  @Post('reports')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Report a post or a comment with a reason (once while the report is open)' })
+  report(@CurrentUser() actor: AuthUser, @Body() body: ReportDto): Promise<void> {
+    return this.moderation.report(actor, body.postId, body.commentId ?? null, body.reason);
+  }
+
+  @Get('moderation/reports')
+  @Auth('trainer', 'admin')
+  @ApiOperation({ summary: 'Open reports: every one for trainers, those on authors of your region for administrators' })
+  reports(@CurrentUser() actor: AuthUser): Promise<ModerationReportDto[]> {
+    return this.moderation.queue(actor);
+  }
+
+  @Post('moderation/reports/:id/dismiss')
+  @Auth('trainer', 'admin')
+  @HttpCode(204)
+  dismiss(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<void> {
+    return this.moderation.dismiss(actor, params.id);
+  }
+
+  @Post('moderation/posts/:id/hide')
+  @Auth('trainer', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Hide a post with a reason its author is told; it is kept, out of feeds and search' })
+  hidePost(@CurrentUser() actor: AuthUser, @Param() params: IdParam, @Body() body: HideDto): Promise<void> {
+    return this.moderation.hide(actor, { postId: params.id }, body.reason);
+  }
+
+  @Post('moderation/comments/:id/hide')
+  @Auth('trainer', 'admin')
+  @HttpCode(204)
+  hideComment(@CurrentUser() actor: AuthUser, @Param() params: IdParam, @Body() body: HideDto): Promise<void> {
+    return this.moderation.hide(actor, { commentId: params.id }, body.reason);
+  }
+
+  @Put('posts/:id/feature')
+  @Auth('trainer', 'admin')
+  @ApiOperation({ summary: 'Feature the post on top of its course page' })
+  feature(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<PostDto> {
+    return this.moderation.feature(actor, params.id, true);
+  }
+
+  @Delete('posts/:id/feature')
+  @Auth('trainer', 'admin')
+  unfeature(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<PostDto> {
+    return this.moderation.feature(actor, params.id, false);
+  }
+
+  @Post('posts/:id/case-module')
+  @Auth('trainer')
+  @ApiOperation({ summary: 'Turn the post into an article module of a course you edit, crediting its author' })
+  caseModule(@CurrentUser() actor: AuthUser, @Param() params: IdParam, @Body() body: CaseModuleDto) {
+    return this.moderation.caseModule(actor, params.id, body.courseId);
+  }
+
+  @Get('courses/:id/featured')
+  @ApiOperation({ summary: 'The featured posts of a course, for the top of its page' })
+  featured(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<PostSummaryDto[]> {
+    return this.posts.featured(actor, params.id);
+  }
 
   @Get('posts/:id/comments')
   @ApiOperation({ summary: 'Comments, oldest first, each with its replies' })

@@ -98,3 +98,36 @@ export class CommentBodyDto implements CommentRequest {
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string | null;
 }
+
+export class ReportDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'postId must be a UUID' })
+  postId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'commentId must be a UUID' })
+  commentId?: string | null;
+
+  @ApiProperty({ maxLength: 500 })
+  @Transform(trim)
+  @IsString({ message: 'reason must be text' })
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason!: string;
+}
+
+export class HideDto {
+  @ApiProperty({ maxLength: 500, description: 'Told to the author' })
+  @Transform(trim)
+  @IsString({ message: 'reason must be text' })
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason!: string;
+}
+
+export class CaseModuleDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'courseId must be a UUID' })
+  courseId!: string;
+}

@@ -11,6 +11,7 @@ import { EvaluationsAndResults1764979200000 } from './1764979200000-EvaluationsA
 import { CourseRatings1764892800000 } from './1764892800000-CourseRatings';
 import { Mentoring1765065600000 } from './1765065600000-Mentoring';
 import { Sharing1765152000000 } from './1765152000000-Sharing';
+import { SharingModeration1765238400000 } from './1765238400000-SharingModeration';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CourseRatings1764892800000,
   Mentoring1765065600000,
   Sharing1765152000000,
+  SharingModeration1765238400000,
 ];

@@ -52,6 +52,8 @@ export interface PostDto extends PostSummaryDto {
   markedUseful: boolean;
   bookmarked: boolean;
   updatedAt: string;
+  /** Why a moderator hid the post: shown to its author only (for everyone else it is gone). */
+  hiddenReason: string | null;
 }
 
 export interface PostRequest {
@@ -86,4 +88,34 @@ export interface CommentRequest {
   body: string;
   /** The comment replied to; a reply to a reply joins its top-level comment. */
   parentId?: string | null;
+}
+
+/** A report of a post, or of one of its comments, with the reason. */
+export interface ReportRequest {
+  postId: string;
+  commentId?: string | null;
+  reason: string;
+}
+
+/** An open report in a moderator's queue. */
+export interface ModerationReportDto {
+  id: string;
+  postId: string;
+  postTitle: string;
+  commentId: string | null;
+  /** The reported comment's text, or the post's excerpt. */
+  content: string;
+  contentAuthor: PostAuthorDto;
+  reason: string;
+  reporterName: string;
+  createdAt: string;
+}
+
+export interface HideRequest {
+  reason: string;
+}
+
+/** Turn a post into an article module (a teaching case) of a course the trainer edits. */
+export interface CaseModuleRequest {
+  courseId: string;
 }
