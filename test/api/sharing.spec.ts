@@ -5,8 +5,10 @@ import type {
   PostCommentDto,
   PostDto,
   PostFeedDto,
+  PostImageDto,
   PostSummaryDto,
 } from '@lingyan/contracts';
+import sharp from 'sharp';
 import { authoring } from './support/api-helpers';
 import { createCadres, sql, VILLAGES, type Cadre } from './support/cohort-helpers';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
@@ -27,6 +29,19 @@ const XSS = [
   '<form action="javascript:alert(1)"><button>提交</button></form>',
   '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
 ];
+
+/** Pseudo-random bytes (a fixed sequence), so a test photo does not compress to nothing. */
+function noise(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let x = 2463534242;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0x3f;
+  }
+  return bytes;
+}
 
 /** Whether HTML holds anything a browser would run. */
 function executable(html: string): boolean {
@@ -301,6 +316,47 @@ describe('sharing: posts, search, reactions', () => {
       expect(told.items[0].title).toBe('姜书记觉得“有用通知”有用');
     });
   });
+  describe('photos', () => {
+    it('resizes and recompresses a photo, and every reader gets a working link to it in the post', async () => {
+      // a 4000 × 3000 camera photo with location metadata
+      const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6a9' } })
+        .composite([{ input: Buffer.from(noise(4000 * 3000 * 3)), raw: { width: 4000, height: 3000, channels: 3 } }])
+        .jpeg({ quality: 95 })
+        .withMetadata({ exif: { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '29/1 36/1 0/1' } } })
+        .toBuffer();
+      expect((await sharp(photo).metadata()).exif).toBeDefined();
+      const uploaded = await request(t.http)
+        .post('/api/sharing/images')
+        .set('Authorization', a.token)
+        .attach('file', photo, { filename: 'IMG_0001.JPG', contentType: 'image/jpeg' });
+      expect(uploaded.status).toBe(201);
+      const image = uploaded.body as PostImageDto;
+      expect(image).toMatchObject({ width: 1280, height: 960, originalBytes: photo.length });
+      expect(image.bytes).toBeLessThan(photo.length / 4);
+      expect(image.markdown).toBe(`![](/api/media/${image.id})`);
+
+      const post = await publish(a.token, '村口的共富工坊', `新车间：\n\n${image.markdown}`);
+      const read = (await as(b.token).get(`/sharing/posts/${post.id}`)).body as PostDto;
+      const src = /<img src="([^"]+)"/.exec(read.bodyHtml)?.[1].replace(/&amp;/g, '&');
+      expect(src).toMatch(new RegExp(`^/api/media/${image.id}/content\\?u=`));
+      const served = await request(t.http)
+        .get(src as string)
+        .buffer(true);
+      expect(served.status).toBe(200);
+      expect(served.headers['content-type']).toBe('image/jpeg');
+      const meta = await sharp(served.body as Buffer).metadata();
+      expect([meta.width, meta.height, meta.exif]).toEqual([1280, 960, undefined]);
+    });
+
+    it('refuses what is not a photo', async () => {
+      const text = await request(t.http)
+        .post('/api/sharing/images')
+        .set('Authorization', a.token)
+        .attach('file', Buffer.from('not an image at all'), { filename: 'a.jpg', contentType: 'image/jpeg' });
+      expect(text.status).toBe(415);
+    });
+  });
+
   describe('moderation and curation', () => {
     let chunanAdmin: string;
     let anjiAdmin: string;

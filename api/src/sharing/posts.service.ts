@@ -16,6 +16,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { postExcerpt, postHtml } from './post-html';
+import { PostImagesService } from './post-images.service';
 import { withinRateLimit } from './rate-limit';
 
 interface PostRow {
@@ -102,6 +103,7 @@ export class PostsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly images: PostImagesService,
   ) {}
 
   async create(actor: AuthUser, body: PostRequest): Promise<PostDto> {
@@ -156,7 +158,7 @@ export class PostsService {
       ...toSummary(row),
       status: row.status,
       body: mine ? row.body : null,
-      bodyHtml: row.body_html,
+      bodyHtml: this.images.signFor(row.body_html, actor.id),
       moduleId: row.module_id,
       markedUseful: row.marked_useful,
       bookmarked: row.bookmarked,

@@ -1,12 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ModerationReportDto, PostCommentDto, PostDto, PostFeedDto, PostSummaryDto } from '@lingyan/contracts';
+import type {
+  ModerationReportDto,
+  PostCommentDto,
+  PostImageDto,
+  PostDto,
+  PostFeedDto,
+  PostSummaryDto,
+} from '@lingyan/contracts';
 import { AnyRole, Auth, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdParam } from '../common/params';
 import { PostsService } from './posts.service';
 import { CommentsService } from './comments.service';
 import { ModerationService } from './moderation.service';
+import { PostImagesService } from './post-images.service';
 import { CaseModuleDto, CommentBodyDto, FeedQuery, HideDto, PostBodyDto, ReportDto, SearchQuery } from './sharing.dto';
 
 /** 书记讲给书记听: any signed-in user writes, reads, searches and marks posts useful. */
@@ -18,7 +27,16 @@ export class SharingController {
     private readonly posts: PostsService,
     private readonly comments: CommentsService,
     private readonly moderation: ModerationService,
+    private readonly images: PostImagesService,
   ) {}
+
+  @Post('images')
+  @ApiOperation({
+    summary: 'Upload a photo for a post (multipart field "file"): resized to 1280 px at most and recompressed',
+  })
+  image(@CurrentUser() actor: AuthUser, @Req() request: FastifyRequest): Promise<PostImageDto> {
+    return this.images.upload(actor, request);
+  }
 
   @Post('reports')
   @HttpCode(204)

@@ -119,3 +119,16 @@ export interface HideRequest {
 export interface CaseModuleRequest {
   courseId: string;
 }
+
+/** A photo uploaded for a post, resized and recompressed. */
+export interface PostImageDto {
+  id: string;
+  /** What to put in the Markdown body: `![](/api/media/<id>)`. */
+  markdown: string;
+  /** A signed link to show it now. */
+  url: string;
+  width: number;
+  height: number;
+  bytes: number;
+  originalBytes: number;
+}
