@@ -119,13 +119,24 @@ async function quickBench(): Promise<void> {
     results.push(await measure('GET /api/regions?q=下姜', `${api}/api/regions?q=${encodeURIComponent('下姜')}`, auth));
     results.push(await measure('GET /api/learning/programs (trainee)', `${api}/api/learning/programs`, traineeAuth));
     results.push(await measure(`POST /api/progress (${moduleIds.length} modules)`, api, {}, [progressRequest]));
+    // search and the feed over 50,000 shared posts
+    for (const q of ['白茶', '共富工坊', '茶', '下姜村集体经济']) {
+      results.push(
+        await measure(
+          `GET /api/sharing/search?q=${q} (50,000 posts)`,
+          `${api}/api/sharing/search?q=${encodeURIComponent(q)}`,
+          traineeAuth,
+        ),
+      );
+    }
+    results.push(await measure('GET /api/sharing/feed (50,000 posts)', `${api}/api/sharing/feed`, traineeAuth));
 
     const floorRps = results[0].rps;
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; the server in one process, the load in another\n`);
-    console.log('endpoint'.padEnd(42) + 'req/s'.padStart(9) + '  % floor' + '   p50 ms' + '   p99 ms' + '  errors');
+    console.log('endpoint'.padEnd(52) + 'req/s'.padStart(9) + '  % floor' + '   p50 ms' + '   p99 ms' + '  errors');
     for (const r of results) {
       console.log(
-        r.name.padEnd(42) +
+        r.name.padEnd(52) +
           r.rps.toFixed(0).padStart(9) +
           `${((100 * r.rps) / floorRps).toFixed(0)}%`.padStart(9) +
           String(r.p50).padStart(9) +

@@ -13,6 +13,7 @@ import { loadConfig } from '../../api/src/config/config';
 import { closeApp, createApp } from '../../api/src/create-app';
 import { prepareDatabase } from '../../api/src/database/prepare-database';
 import { startThrowawayServer } from '../api/support/test-database';
+import { seedPosts } from './seed-posts';
 
 async function main(): Promise<void> {
   const pg = await startThrowawayServer();
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
        JOIN (SELECT code, row_number() OVER (ORDER BY code) AS n FROM region WHERE level = 'village') v
          ON v.n = 1 + (g * 7) % 25547`,
   );
+  // 50,000 shared posts for the search (书记讲给书记听)
+  await seedPosts(app.get(DataSource));
   await app.get(DataSource).query('ANALYZE');
   await app.listen({ port: 0, host: '127.0.0.1' });
 

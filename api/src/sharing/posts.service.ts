@@ -238,14 +238,20 @@ export class PostsService {
     const tsquery = toTsqueryText(q);
     if (!tsquery) return { items: [], nextCursor: null };
     const phrase = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Scores are computed on the post rows alone; the author, course and the reader's marks are joined
+    // for the 50 best only.
     const rows = await this.dataSource.query<PostRow[]>(
-      `${POST_SELECT}, CAST($2 AS tsquery) AS query
-        WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.search @@ query
-        ORDER BY ts_rank(p.search, query, 1) * 10
-                 + CASE WHEN p.title ILIKE $3 THEN 4 WHEN p.body ILIKE $3 THEN 2 ELSE 0 END
-                 + ln(1 + p.useful_count) DESC,
-                 p.published_at DESC, p.id DESC
-        LIMIT 50`,
+      `WITH hits AS (
+         SELECT p.id, p.published_at,
+                ts_rank(p.search, q.query, 1) * 10
+                  + CASE WHEN p.title ILIKE $3 THEN 4 WHEN p.body ILIKE $3 THEN 2 ELSE 0 END
+                  + ln(1 + p.useful_count) AS score
+           FROM post p, CAST($2 AS tsquery) AS q(query)
+          WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.search @@ q.query
+          ORDER BY score DESC, p.published_at DESC, p.id DESC
+          LIMIT 50)
+       ${POST_SELECT} JOIN hits h ON h.id = p.id
+        ORDER BY h.score DESC, h.published_at DESC, h.id DESC`,
       [actor.id, tsquery, phrase],
     );
     return { items: rows.map(toSummary), nextCursor: null };
