@@ -72,6 +72,7 @@ function toSummary(row: PostRow): PostSummaryDto {
     usefulCount: row.useful_count,
     commentCount: row.comment_count,
     featured: row.featured_at !== null,
+    status: row.status,
   };
 }
 
@@ -156,7 +157,6 @@ export class PostsService {
     }
     return {
       ...toSummary(row),
-      status: row.status,
       body: mine ? row.body : null,
       bodyHtml: this.images.signFor(row.body_html, actor.id),
       moduleId: row.module_id,

@@ -42,6 +42,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),
       },
       {
+        // 书记讲给书记听: every signed-in user, whatever their role, reads and shares experience.
+        path: 'share',
+        loadChildren: () => import('./share/posts/posts.routes').then((m) => m.postsRoutes),
+      },
+      {
         path: 'notifications',
         loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
       },

@@ -39,11 +39,12 @@ export interface PostSummaryDto {
   usefulCount: number;
   commentCount: number;
   featured: boolean;
+  /** Drafts appear only in their author's own list. */
+  status: PostStatus;
 }
 
 /** A post to read: the body as HTML made safe by the server (render it as is). */
 export interface PostDto extends PostSummaryDto {
-  status: PostStatus;
   /** The Markdown source: only for its author (to edit), null for everyone else. */
   body: string | null;
   bodyHtml: string;

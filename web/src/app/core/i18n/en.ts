@@ -10,6 +10,7 @@ import { enMentoringAdmin } from './sections/mentoring-admin.en';
 import { enResults } from './sections/results.en';
 import { enAssignments } from './sections/assignments.en';
 import { enCertificates } from './sections/certificates.en';
+import { enSharing } from './sections/sharing.en';
 import type { Dictionary } from './translation-key';
 
 /** English. Typed as `Dictionary`: a missing or an extra key is a compile error. */
@@ -79,6 +80,7 @@ export const en: Dictionary = {
   'nav.users': 'Users',
   'nav.mentoring': 'Mentoring',
   'nav.myMentor': 'My mentor',
+  'nav.share': 'Experience sharing',
   'nav.profile': 'Profile',
   'nav.signOut': 'Sign out',
   'nav.switchHome': 'Switch workspace',
@@ -823,4 +825,5 @@ export const en: Dictionary = {
   ...enResults,
   ...enAssignments,
   ...enCertificates,
+  ...enSharing,
 };

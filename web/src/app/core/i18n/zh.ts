@@ -10,6 +10,7 @@ import { zhMentoringAdmin } from './sections/mentoring-admin.zh';
 import { zhResults } from './sections/results.zh';
 import { zhAssignments } from './sections/assignments.zh';
 import { zhCertificates } from './sections/certificates.zh';
+import { zhSharing } from './sections/sharing.zh';
 
 /**
  * The source dictionary (Simplified Chinese). Every UI string of the app lives here; `en.ts` must
@@ -81,6 +82,7 @@ export const zh = {
   'nav.users': '用户管理',
   'nav.mentoring': '导师帮带',
   'nav.myMentor': '我的导师',
+  'nav.share': '经验分享',
   'nav.profile': '个人资料',
   'nav.signOut': '退出登录',
   'nav.switchHome': '切换工作台',
@@ -792,4 +794,5 @@ export const zh = {
   ...zhResults,
   ...zhAssignments,
   ...zhCertificates,
+  ...zhSharing,
 } as const;
