@@ -12,13 +12,13 @@ import type {
   MentorTitle,
   Page,
 } from '@lingyan/contracts';
+import { isWithinRegionPath } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, validationFailed } from '../common/domain-error';
 import { page } from '../common/paging';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { GoalDto, LogEntryDto, MessagePageQuery } from './mentoring.dto';
 import { MENTORSHIP_SELECT, toSummaryDto, type MentorshipRow } from './mentorship-record';
-import { isWithin } from './pairings.service';
 
 type Viewer = 'mentor' | 'trainee' | 'admin';
 
@@ -296,7 +296,7 @@ export class MentorshipWorkService {
       if (row.mentor_id === actor.id) return { row, viewer: 'mentor' };
       // a proposed pairing is the mentor's to accept before the trainee sees it
       if (row.trainee_id === actor.id && row.status !== 'proposed') return { row, viewer: 'trainee' };
-      if (actor.roles.includes('admin') && isWithin(row.trainee_region_path, actor.regionPath)) {
+      if (actor.roles.includes('admin') && isWithinRegionPath(row.trainee_region_path, actor.regionPath)) {
         return { row, viewer: 'admin' };
       }
     }

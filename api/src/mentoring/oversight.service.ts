@@ -11,11 +11,12 @@ import type {
   StalePairingDto,
 } from '@lingyan/contracts';
 import { STALE_PAIRING_DAYS } from '@lingyan/contracts';
+import { isWithinRegionPath } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { writeSheet, type SheetFile, type SheetFormat } from '../common/sheets/sheet-writer';
+import { DEFAULT_MENTOR_CAPACITY } from './mentor-profiles.service';
 import { MENTORSHIP_SELECT, toSummaryDto, type MentorshipRow } from './mentorship-record';
-import { isWithin } from './pairings.service';
 
 const LIST_MAX = 100;
 
@@ -94,7 +95,7 @@ export class MentoringOversightService {
       [code ?? actor.regionCode],
     );
     if (!row) throw new DomainError('REGION_NOT_FOUND', `No region has the code ${code}.`);
-    if (!isWithin(row.path, actor.regionPath)) {
+    if (!isWithinRegionPath(row.path, actor.regionPath)) {
       throw new DomainError('OUT_OF_SCOPE', 'This region is outside the region you administer.');
     }
     return row;
@@ -158,7 +159,7 @@ export class MentoringOversightService {
         total: number;
       }>
     >(
-      `SELECT u.id AS user_id, u.name, mp.title, r.name AS region_name, COALESCE(mp.capacity, 5) AS capacity,
+      `SELECT u.id AS user_id, u.name, mp.title, r.name AS region_name, COALESCE(mp.capacity, ${DEFAULT_MENTOR_CAPACITY}) AS capacity,
               count(ms.id) FILTER (WHERE ms.status = 'active')::int AS active,
               count(ms.id) FILTER (WHERE ms.status = 'proposed')::int AS proposed,
               count(ms.id) FILTER (WHERE ms.status = 'active'
@@ -170,7 +171,7 @@ export class MentoringOversightService {
          LEFT JOIN mentorship ms ON ms.mentor_id = u.id AND ms.status IN ('proposed', 'active')
         WHERE 'mentor' = ANY(u.roles) AND u.active AND u.region_path <@ CAST($1 AS ltree)
         GROUP BY u.id, u.name, mp.title, r.name, mp.capacity
-        ORDER BY (count(ms.id)::float / COALESCE(mp.capacity, 5)) DESC, u.name, u.id
+        ORDER BY (count(ms.id)::float / COALESCE(mp.capacity, ${DEFAULT_MENTOR_CAPACITY})) DESC, u.name, u.id
         LIMIT ${LIST_MAX}`,
       [path],
     );

@@ -14,6 +14,7 @@ import { MENTOR_EXPERTISE } from '@lingyan/contracts';
 import {
   REGION_CODE_LENGTHS,
   assignMentors,
+  isWithinRegionPath,
   regionAtLevel,
   suggestMentors,
   weakestAreas,
@@ -24,7 +25,12 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { page } from '../common/paging';
 import { NotificationsService } from '../notifications/notifications.service';
-import { MentorProfilesService, PROFILE_SELECT, toProfileDto } from './mentor-profiles.service';
+import {
+  DEFAULT_MENTOR_CAPACITY,
+  MentorProfilesService,
+  PROFILE_SELECT,
+  toProfileDto,
+} from './mentor-profiles.service';
 import type { CreatePairingDto, PairingListQuery, ProposedPairDto } from './mentoring.dto';
 import { MENTORSHIP_SELECT, toSummaryDto, type MentorshipRow } from './mentorship-record';
 
@@ -162,15 +168,13 @@ export class PairingsService {
     }));
   }
 
-  /** The short names of the regions above a code, by level. */
+  /** The short names of the regions above a code (itself included), by level. */
   private async regionNames(code: string): Promise<Map<string, string>> {
-    const levels = Object.entries(REGION_CODE_LENGTHS).filter(([, length]) => length <= code.length);
-    const codes = levels.map(([level]) => regionAtLevel(code, level as keyof typeof REGION_CODE_LENGTHS));
-    const rows = await this.dataSource.query<Array<{ level: string; name: string }>>(
-      `SELECT level, name FROM region WHERE code = ANY($1)`,
-      [codes],
+    const levels = (Object.keys(REGION_CODE_LENGTHS) as Array<keyof typeof REGION_CODE_LENGTHS>).filter(
+      (level) => REGION_CODE_LENGTHS[level] <= code.length,
     );
-    return new Map(rows.map((r) => [r.level, r.name]));
+    const names = await this.regionNamesOf(levels.map((level) => regionAtLevel(code, level)));
+    return new Map(levels.map((level) => [level, names.get(regionAtLevel(code, level)) ?? '']));
   }
 
   /** The short names of regions by code. */
@@ -218,7 +222,7 @@ export class PairingsService {
       `SELECT count(*)::int AS load FROM mentorship WHERE mentor_id = $1 AND status IN ${OPEN}`,
       [mentorId],
     );
-    const capacity = mentor.capacity ?? 5;
+    const capacity = mentor.capacity ?? DEFAULT_MENTOR_CAPACITY;
     if (load >= capacity) {
       throw new DomainError('MENTOR_FULL', `${mentor.name} has no place free (${load} of ${capacity} taken).`);
     }
@@ -532,7 +536,7 @@ export class PairingsService {
       if (
         as.includes('admin') &&
         actor.roles.includes('admin') &&
-        isWithin(row.trainee_region_path, actor.regionPath)
+        isWithinRegionPath(row.trainee_region_path, actor.regionPath)
       ) {
         return row;
       }
@@ -542,8 +546,4 @@ export class PairingsService {
     }
     throw new DomainError('MENTORSHIP_NOT_FOUND', 'No such pairing, or you may not see it.');
   }
-}
-
-export function isWithin(path: string, root: string): boolean {
-  return path === root || path.startsWith(`${root}.`);
 }

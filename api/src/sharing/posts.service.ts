@@ -13,7 +13,8 @@ import type {
 import { REGION_CODE_LENGTHS, regionAtLevel, toTsqueryText, toTsvectorText } from '@lingyan/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common/domain-error';
+import { containsPattern } from '../common/like';
 import { NotificationsService } from '../notifications/notifications.service';
 import { postExcerpt, postHtml } from './post-html';
 import { PostImagesService } from './post-images.service';
@@ -85,9 +86,7 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this feed gave', [
-      { field: 'cursor', problems: ['not a cursor this feed gave'] },
-    ]);
+    throw validationFailed([{ field: 'cursor', problem: 'not a cursor this feed gave' }]);
   }
   return { at, id };
 }
@@ -131,9 +130,9 @@ export class PostsService {
   async publish(actor: AuthUser, id: string): Promise<PostDto> {
     const post = await this.own(actor, id);
     if (!post.title.trim() || !post.body.trim()) {
-      throw new DomainError('VALIDATION_FAILED', 'A post is published with a title and a body.', [
-        ...(!post.title.trim() ? [{ field: 'title', problems: ['a published post has a title'] }] : []),
-        ...(!post.body.trim() ? [{ field: 'body', problems: ['a published post has a body'] }] : []),
+      throw validationFailed([
+        ...(!post.title.trim() ? [{ field: 'title', problem: 'a published post has a title' }] : []),
+        ...(!post.body.trim() ? [{ field: 'body', problem: 'a published post has a body' }] : []),
       ]);
     }
     await this.dataSource.transaction(async (tx) => {
@@ -237,7 +236,7 @@ export class PostsService {
   async search(actor: AuthUser, q: string): Promise<PostFeedDto> {
     const tsquery = toTsqueryText(q);
     if (!tsquery) return { items: [], nextCursor: null };
-    const phrase = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const phrase = containsPattern(q.trim());
     // Scores are computed on the post rows alone; the author, course and the reader's marks are joined
     // for the 50 best only.
     const rows = await this.dataSource.query<PostRow[]>(
