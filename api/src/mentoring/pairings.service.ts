@@ -154,17 +154,19 @@ export class PairingsService {
         [ids],
       ),
     ]);
+    // grouped once by trainee: a whole cohort is scored in one pass
+    const needsOf = new Map(needs.map((n) => [n.user_id, n.areas]));
+    const tagsOf = new Map<string, Array<{ tag: string; points: number; maxPoints: number; answers: number }>>();
+    for (const row of tags) {
+      const list = tagsOf.get(row.user_id) ?? [];
+      list.push({ tag: row.tag, points: row.points, maxPoints: row.max_points, answers: row.answers });
+      tagsOf.set(row.user_id, list);
+    }
     return trainees.map((t) => ({
       id: t.id,
       regionCode: t.region_code,
-      needs: (needs.find((n) => n.user_id === t.id)?.areas ?? []).filter((a): a is MentorExpertise =>
-        (MENTOR_EXPERTISE as string[]).includes(a),
-      ),
-      weakest: weakestAreas(
-        tags
-          .filter((row) => row.user_id === t.id)
-          .map((row) => ({ tag: row.tag, points: row.points, maxPoints: row.max_points, answers: row.answers })),
-      ),
+      needs: (needsOf.get(t.id) ?? []).filter((a): a is MentorExpertise => (MENTOR_EXPERTISE as string[]).includes(a)),
+      weakest: weakestAreas(tagsOf.get(t.id) ?? []),
     }));
   }
 
