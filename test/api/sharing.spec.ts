@@ -64,6 +64,7 @@ describe('sharing: posts, search, reactions', () => {
     post: (path: string, body: object = {}) =>
       request(t.http).post(`/api${path}`).set('Authorization', token).send(body),
     put: (path: string, body: object = {}) => request(t.http).put(`/api${path}`).set('Authorization', token).send(body),
+    delete: (path: string) => request(t.http).delete(`/api${path}`).set('Authorization', token),
   });
 
   async function publish(token: string, title: string, body: string, tags: string[] = []): Promise<PostDto> {
@@ -151,6 +152,18 @@ describe('sharing: posts, search, reactions', () => {
       }
     });
 
+    it('gives back comments and replies as the text written, never as HTML', async () => {
+      const post = await publish(a.token, '评论安全', '评论只当文字。');
+      for (const payload of XSS) {
+        const answer = await as(b.token).post(`/sharing/posts/${post.id}/comments`, { body: payload });
+        expect(answer.status).toBe(201);
+      }
+      const list = (await as(a.token).get(`/sharing/posts/${post.id}/comments`)).body as PostCommentDto[];
+      expect(list.map((c) => c.body)).toEqual(XSS);
+      // no field of a comment carries markup to be rendered: the screens show the text as text
+      expect(Object.keys(list[0]).sort()).toEqual(['author', 'body', 'createdAt', 'id', 'replies']);
+    });
+
     it('keeps ordinary formatting, links and images', async () => {
       const post = await publish(
         b.token,
@@ -224,6 +237,56 @@ describe('sharing: posts, search, reactions', () => {
     });
   });
 
+  describe('bookmarks and deleting', () => {
+    it('lists a reader’s bookmarks, latest first, without posts that were hidden or deleted', async () => {
+      const first = await publish(a.token, '收藏一', '第一篇。');
+      const second = await publish(a.token, '收藏二', '第二篇。');
+      const third = await publish(a.token, '收藏三', '第三篇。');
+      for (const post of [first, second, third]) {
+        expect((await as(b.token).put(`/sharing/posts/${post.id}/bookmark`)).status).toBe(200);
+      }
+      const saved = async (token: string) =>
+        ((await as(token).get('/sharing/bookmarks')).body as PostSummaryDto[]).map((p) => p.id);
+      expect((await saved(b.token)).slice(0, 3)).toEqual([third.id, second.id, first.id]);
+      expect(await saved(a.token)).not.toContain(first.id);
+      await as(b.token).delete(`/sharing/posts/${second.id}/bookmark`);
+      expect(await saved(b.token)).not.toContain(second.id);
+      await as(trainer).post(`/sharing/moderation/posts/${third.id}/hide`, { reason: '重复发布' });
+      expect(await saved(b.token)).not.toContain(third.id);
+      expect(await saved(b.token)).toContain(first.id);
+    });
+
+    it('lets only the author delete a post, with its discussion, and keeps a case module made from it', async () => {
+      const post = await publish(a.token, '要删除的经验', '写错了，删掉重写。');
+      await as(b.token).post(`/sharing/posts/${post.id}/comments`, { body: '评论' });
+      await as(b.token).put(`/sharing/posts/${post.id}/useful`);
+      const course = await authoring(t).createCourse(trainer, { title: '删除测试课程' });
+      const made = await as(trainer).post(`/sharing/posts/${post.id}/case-module`, { courseId: course.id });
+      expect(made.status).toBe(201);
+
+      expect((await as(b.token).delete(`/sharing/posts/${post.id}`)).status).toBe(404);
+      expect((await as(trainer).delete(`/sharing/posts/${post.id}`)).status).toBe(404);
+      expect((await as(b.token).get(`/sharing/posts/${post.id}`)).status).toBe(200);
+
+      expect((await as(a.token).delete(`/sharing/posts/${post.id}`)).status).toBe(204);
+      expect((await as(b.token).get(`/sharing/posts/${post.id}`)).status).toBe(404);
+      expect((await as(a.token).delete(`/sharing/posts/${post.id}`)).status).toBe(404);
+      const [left] = await sql<{ comments: number; reactions: number }>(
+        t,
+        `SELECT (SELECT count(*)::int FROM post_comment WHERE post_id = $1) AS comments,
+                (SELECT count(*)::int FROM post_reaction WHERE post_id = $1) AS reactions`,
+        [post.id],
+      );
+      expect(left).toEqual({ comments: 0, reactions: 0 });
+      const [module] = await sql<{ title: string; source_post_id: string | null }>(
+        t,
+        `SELECT title, source_post_id FROM module WHERE id = $1`,
+        [made.body.moduleId],
+      );
+      expect(module).toEqual({ title: '案例：要删除的经验', source_post_id: null });
+    });
+  });
+
   describe('feed', () => {
     it('pages by cursor without duplicates or gaps while new posts arrive', async () => {
       for (let i = 0; i < 25; i++) await publish(a.token, `分页测试 ${i}`, `第 ${i} 篇`);
@@ -241,7 +304,7 @@ describe('sharing: posts, search, reactions', () => {
       expect(new Set(seen).size).toBe(seen.length);
       const all = await sql<{ id: string }>(
         t,
-        `SELECT id FROM post WHERE status = 'published' ORDER BY published_at DESC, id DESC`,
+        `SELECT id FROM post WHERE status = 'published' AND hidden_at IS NULL ORDER BY published_at DESC, id DESC`,
       );
       // everything published before the first page was read, in order, nothing skipped
       const before = all.map((r) => r.id).filter((id) => seen.includes(id));
@@ -440,18 +503,36 @@ describe('sharing: posts, search, reactions', () => {
     it('features a post on its course page and turns it into a case module crediting the author', async () => {
       const author = authoring(t);
       const course = await author.createCourse(trainer, { title: '集体经济案例选编' });
+      const published = await author.publishedCourse(trainer, [['合作社章程', 5]], { title: '村级集体经济' });
       const shared = await publish(a.token, '白茶合作社分红办法', '按股分红，保底加分红。', ['集体经济']);
       expect((await as(a.token).put(`/sharing/posts/${shared.id}/feature`)).status).toBe(403);
-      const featured = await as(trainer).put(`/sharing/posts/${shared.id}/feature`);
-      expect(featured.body.featured).toBe(true);
+      // a post linked to no course has no course page to be featured on
+      const unlinked = await as(trainer).put(`/sharing/posts/${shared.id}/feature`);
+      expect(unlinked.status).toBe(409);
+      expect(unlinked.body.error).toBe('POST_HAS_NO_COURSE');
 
-      // the post is linked to the course, then shows on top of its page
-      await as(a.token).put(`/sharing/posts/${shared.id}`, {
+      // linked to a course, it shows on top of that course's page, and leaves it when unfeatured
+      const linked = await as(a.token).put(`/sharing/posts/${shared.id}`, {
         title: shared.title,
         body: '按股分红，保底加分红。',
         tags: ['集体经济'],
-        courseId: null,
+        courseId: published.id,
       });
+      expect(linked.status).toBe(200);
+      const featuredIds = async () =>
+        ((await as(b.token).get(`/sharing/courses/${published.id}/featured`)).body as PostSummaryDto[]).map(
+          (p) => p.id,
+        );
+      expect(await featuredIds()).not.toContain(shared.id);
+      const featured = await as(trainer).put(`/sharing/posts/${shared.id}/feature`);
+      expect(featured.status).toBe(200);
+      expect(featured.body.featured).toBe(true);
+      expect(await featuredIds()).toContain(shared.id);
+      const unfeatured = await as(trainer).delete(`/sharing/posts/${shared.id}/feature`);
+      expect([unfeatured.status, unfeatured.body.featured]).toEqual([200, false]);
+      expect(await featuredIds()).not.toContain(shared.id);
+      await as(trainer).put(`/sharing/posts/${shared.id}/feature`);
+
       const made = await as(trainer).post(`/sharing/posts/${shared.id}/case-module`, { courseId: course.id });
       expect(made.status).toBe(201);
       const [module] = await sql<{ title: string; body: string; source_post_id: string; kind: string }>(

@@ -90,6 +90,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'MENTOR_FULL':
     case 'ALREADY_PAIRED':
     case 'MENTORSHIP_STATE_CONFLICT':
+    case 'POST_HAS_NO_COURSE':
       return 409;
     case 'IMPLAUSIBLE_PROGRESS':
     case 'IMPORT_FILE_INVALID':

@@ -168,12 +168,17 @@ export class ModerationService {
   async feature(actor: AuthUser, postId: string, on: boolean): Promise<PostDto> {
     const post = await this.posts.read(actor, postId);
     if (post.status !== 'published') throw new DomainError('NOT_FOUND', 'No such post.');
-    await this.dataSource.query(
-      on
-        ? `UPDATE post SET featured_at = COALESCE(featured_at, now()), featured_by = $2 WHERE id = $1`
-        : `UPDATE post SET featured_at = NULL, featured_by = NULL WHERE id = $1`,
-      [postId, actor.id],
-    );
+    if (on && !post.courseId) {
+      throw new DomainError('POST_HAS_NO_COURSE', 'The post is not linked to a course, whose page would show it.');
+    }
+    if (on) {
+      await this.dataSource.query(
+        `UPDATE post SET featured_at = COALESCE(featured_at, now()), featured_by = $2 WHERE id = $1`,
+        [postId, actor.id],
+      );
+    } else {
+      await this.dataSource.query(`UPDATE post SET featured_at = NULL, featured_by = NULL WHERE id = $1`, [postId]);
+    }
     return this.posts.read(actor, postId);
   }
 

@@ -305,6 +305,30 @@ export class PostsService {
     return { bookmarked: on };
   }
 
+  /**
+   * The reader's bookmarked posts that are still published and visible, most recently bookmarked
+   * first (the 100 latest).
+   */
+  async bookmarks(actor: AuthUser): Promise<PostSummaryDto[]> {
+    const rows = await this.dataSource.query<PostRow[]>(
+      `${POST_SELECT}
+         JOIN post_bookmark bm ON bm.post_id = p.id AND bm.user_id = $1
+        WHERE p.status = 'published' AND p.hidden_at IS NULL
+        ORDER BY bm.created_at DESC, p.id LIMIT 100`,
+      [actor.id],
+    );
+    return rows.map(toSummary);
+  }
+
+  /**
+   * Deletes the author's own post with its comments, reactions, bookmarks and reports. A case module
+   * made from it stays in its course (it credits the author in its text) and loses only the link.
+   */
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    await this.own(actor, id);
+    await this.dataSource.query(`DELETE FROM post WHERE id = $1 AND author_id = $2`, [id, actor.id]);
+  }
+
   private async own(actor: AuthUser, id: string): Promise<{ title: string; body: string; status: string }> {
     const [row] = await this.dataSource.query<
       Array<{ author_id: string; title: string; body: string; status: string }>

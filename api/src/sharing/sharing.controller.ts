@@ -128,6 +128,12 @@ export class SharingController {
     return this.posts.search(actor, query.q);
   }
 
+  @Get('bookmarks')
+  @ApiOperation({ summary: 'Your bookmarked posts, most recently bookmarked first' })
+  bookmarks(@CurrentUser() actor: AuthUser): Promise<PostSummaryDto[]> {
+    return this.posts.bookmarks(actor);
+  }
+
   @Get('posts/mine')
   mine(@CurrentUser() actor: AuthUser): Promise<PostSummaryDto[]> {
     return this.posts.mine(actor);
@@ -148,6 +154,13 @@ export class SharingController {
   @ApiOperation({ summary: 'Save your post (drafts autosave through this)' })
   update(@CurrentUser() actor: AuthUser, @Param() params: IdParam, @Body() body: PostBodyDto): Promise<PostDto> {
     return this.posts.update(actor, params.id, body);
+  }
+
+  @Delete('posts/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your post with its discussion (a case module made from it stays)' })
+  remove(@CurrentUser() actor: AuthUser, @Param() params: IdParam): Promise<void> {
+    return this.posts.remove(actor, params.id);
   }
 
   @Post('posts/:id/publish')

@@ -807,6 +807,7 @@ export const en: Dictionary = {
   'errors.MENTOR_FULL': 'This mentor has no place free; choose another mentor.',
   'errors.ALREADY_PAIRED': 'This trainee already has a mentor (proposed or active) in the program.',
   'errors.MENTORSHIP_STATE_CONFLICT': 'The pairing has changed state and cannot do this now; reload and try again.',
+  'errors.POST_HAS_NO_COURSE': 'This post is not linked to a course, so it cannot be featured on a course page.',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': 'You cannot deactivate your own account or remove your own administrator role.',
   'errors.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again shortly.',
   'errors.INTERNAL': 'Something went wrong on the server. Please try again later.',

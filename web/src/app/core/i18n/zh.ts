@@ -776,6 +776,7 @@ export const zh = {
   'errors.MENTOR_FULL': '这位导师的结对名额已满，请换一位导师。',
   'errors.ALREADY_PAIRED': '这名学员在该培训项目中已有导师（待确认或进行中）。',
   'errors.MENTORSHIP_STATE_CONFLICT': '结对关系的状态已变化，不能这样操作，请刷新后再试。',
+  'errors.POST_HAS_NO_COURSE': '这篇经验没有关联课程，无法在课程页精选。',
   'errors.CANNOT_CHANGE_OWN_ACCOUNT': '不能停用自己的账号，也不能取消自己的管理员角色。',
   'errors.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
   'errors.INTERNAL': '服务器出错了，请稍后再试。',
