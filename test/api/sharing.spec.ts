@@ -482,7 +482,13 @@ describe('sharing: posts, search, reactions', () => {
       await as(b.token).post(`/sharing/posts/${target.id}/comments`, { body: '正常的话' });
       const [bad, good] = (await as(a.token).get(`/sharing/posts/${target.id}/comments`)).body as PostCommentDto[];
       expect(bad.id).toBe(comments[0].id);
+      // a reply under the bad comment goes with it, and its report is settled too
+      const replied = (
+        await as(trainer).post(`/sharing/posts/${target.id}/comments`, { body: '别吵', parentId: bad.id })
+      ).body as PostCommentDto[];
+      const replyId = replied[0].replies[0].id;
       await as(a.token).post('/sharing/reports', { postId: target.id, commentId: bad.id, reason: '人身攻击' });
+      await as(a.token).post('/sharing/reports', { postId: target.id, commentId: replyId, reason: '跟帖' });
       await as(a.token).post('/sharing/reports', { postId: target.id, commentId: good.id, reason: '看不惯' });
       const queue = (await as(trainer).get('/sharing/moderation/reports')).body as ModerationReportDto[];
       const badReport = queue.find((r) => r.commentId === bad.id);
@@ -495,9 +501,31 @@ describe('sharing: posts, search, reactions', () => {
       expect((await as(trainer).post(`/sharing/moderation/reports/${goodReport?.id}/dismiss`)).status).toBe(404);
       const left = (await as(a.token).get(`/sharing/posts/${target.id}/comments`)).body as PostCommentDto[];
       expect(left.map((c) => c.body)).toEqual(['正常的话']);
+      // three comments (one a reply) became one
       expect(((await as(a.token).get(`/sharing/posts/${target.id}`)).body as PostDto).commentCount).toBe(1);
       const after = (await as(trainer).get('/sharing/moderation/reports')).body as ModerationReportDto[];
       expect(after.filter((r) => r.postId === target.id)).toEqual([]);
+      const told = (await as(b.token).get('/notifications')).body as NotificationPage;
+      expect(told.items[0]).toMatchObject({ body: '原因：人身攻击', link: `/share/posts/${target.id}` });
+    });
+
+    it('lets an administrator dismiss what their queue shows: reports on comments of their region’s people', async () => {
+      // b (淳安县) posts, a (安吉县) comments there; the 安吉县 administrator moderates the comment
+      const post = await publish(b.token, '跨县讨论', '欢迎各地书记交流。');
+      const [comment] = (await as(a.token).post(`/sharing/posts/${post.id}/comments`, { body: '我们县的做法' }))
+        .body as PostCommentDto[];
+      await as(trainer).post('/sharing/reports', { postId: post.id, commentId: comment.id, reason: '跑题' });
+      const anji = await bearer(t, 'anji-admin');
+      const chunan = await bearer(t, 'chunan-admin');
+      const queued = ((await as(anji).get('/sharing/moderation/reports')).body as ModerationReportDto[]).find(
+        (r) => r.commentId === comment.id,
+      );
+      expect(queued).toBeDefined();
+      expect(
+        ((await as(chunan).get('/sharing/moderation/reports')).body as ModerationReportDto[]).map((r) => r.commentId),
+      ).not.toContain(comment.id);
+      expect((await as(chunan).post(`/sharing/moderation/reports/${queued?.id}/dismiss`)).status).toBe(404);
+      expect((await as(anji).post(`/sharing/moderation/reports/${queued?.id}/dismiss`)).status).toBe(204);
     });
 
     it('features a post on its course page and turns it into a case module crediting the author', async () => {
@@ -541,7 +569,9 @@ describe('sharing: posts, search, reactions', () => {
         [made.body.moduleId],
       );
       expect(module).toMatchObject({ kind: 'article', title: '案例：白茶合作社分红办法', source_post_id: shared.id });
-      expect(module.body).toContain('本案例来自黄杜村党组织书记宋书记在“书记讲给书记听”的分享《白茶合作社分红办法》');
+      expect(module.body).toContain(
+        `本案例来自黄杜村党组织书记宋书记在“书记讲给书记听”的分享[《白茶合作社分红办法》](/share/posts/${shared.id})`,
+      );
       expect(module.body).toContain('按股分红，保底加分红。');
       const told = (await as(a.token).get('/notifications')).body as NotificationPage;
       expect(told.items[0].title).toBe('您的分享“白茶合作社分红办法”被选为课程案例');

@@ -120,7 +120,7 @@ async function quickBench(): Promise<void> {
     results.push(await measure('GET /api/learning/programs (trainee)', `${api}/api/learning/programs`, traineeAuth));
     results.push(await measure(`POST /api/progress (${moduleIds.length} modules)`, api, {}, [progressRequest]));
     // search and the feed over 50,000 shared posts
-    for (const q of ['白茶', '共富工坊', '茶', '下姜村集体经济']) {
+    for (const q of ['白茶', '共富工坊', '茶', '村', '下姜村集体经济']) {
       results.push(
         await measure(
           `GET /api/sharing/search?q=${q} (50,000 posts)`,

@@ -122,21 +122,33 @@ export class ModerationService {
           `UPDATE post SET hidden_at = now(), hidden_by = $2, hidden_reason = $3, featured_at = NULL WHERE id = $1`,
           [target.postId, actor.id, reason],
         );
+        // the post's reports, and those of its comments (nobody can read them now), are settled
         await tx.query(
           `UPDATE post_report SET status = 'hidden', resolved_by = $2, resolved_at = now()
-            WHERE post_id = $1 AND comment_id IS NULL AND status = 'open'`,
+            WHERE post_id = $1 AND status = 'open'`,
           [target.postId, actor.id],
         );
       } else {
+        // a hidden comment takes its visible replies out of sight with it: the count drops by all of
+        // them, and their reports are settled too
+        const [{ gone }] = await tx.query<Array<{ gone: number }>>(
+          `SELECT count(*)::int AS gone FROM post_comment
+            WHERE (id = $1 OR parent_id = $1) AND hidden_at IS NULL`,
+          [target.commentId],
+        );
         await tx.query(`UPDATE post_comment SET hidden_at = now(), hidden_by = $2, hidden_reason = $3 WHERE id = $1`, [
           target.commentId,
           actor.id,
           reason,
         ]);
-        await tx.query(`UPDATE post SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`, [row.post_id]);
+        await tx.query(`UPDATE post SET comment_count = greatest(comment_count - $2, 0) WHERE id = $1`, [
+          row.post_id,
+          gone,
+        ]);
         await tx.query(
-          `UPDATE post_report SET status = 'hidden', resolved_by = $2, resolved_at = now()
-            WHERE comment_id = $1 AND status = 'open'`,
+          `UPDATE post_report r SET status = 'hidden', resolved_by = $2, resolved_at = now()
+             FROM post_comment c
+            WHERE c.id = r.comment_id AND (c.id = $1 OR c.parent_id = $1) AND r.status = 'open'`,
           [target.commentId, actor.id],
         );
       }
@@ -144,7 +156,7 @@ export class ModerationService {
         kind: 'sharing',
         title: 'postId' in target ? `您的分享“${row.title}”已被隐藏` : `您在“${row.title}”下的评论已被隐藏`,
         body: `原因：${reason}`,
-        link: 'postId' in target ? `/share/posts/${row.post_id}` : null,
+        link: `/share/posts/${row.post_id}`,
       });
     });
   }
@@ -154,9 +166,13 @@ export class ModerationService {
     const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
       `WITH done AS (
          UPDATE post_report r SET status = 'dismissed', resolved_by = $2, resolved_at = now()
-           FROM post p JOIN app_user a ON a.id = p.author_id
-          WHERE r.id = $1 AND r.status = 'open' AND p.id = r.post_id
-            AND ($3::boolean OR a.region_path <@ CAST($4 AS ltree))
+          WHERE r.id = $1 AND r.status = 'open'
+            -- the same scope as the queue: the author of what was reported (comment or post)
+            AND ($3::boolean OR EXISTS (
+                  SELECT 1 FROM post p
+                    LEFT JOIN post_comment c ON c.id = r.comment_id
+                    JOIN app_user a ON a.id = COALESCE(c.author_id, p.author_id)
+                   WHERE p.id = r.post_id AND a.region_path <@ CAST($4 AS ltree)))
           RETURNING 1)
        SELECT count(*)::int AS n FROM done`,
       [reportId, actor.id, actor.roles.includes('trainer'), actor.regionPath],
@@ -198,7 +214,9 @@ export class ModerationService {
     );
     if (!course) throw new DomainError('COURSE_NOT_FOUND', 'No course of yours has this id.');
     const position = post.author.position ? POSITION_NAMES[post.author.position] : '';
-    const credit = `> 本案例来自${post.author.regionName ?? ''}${position}${post.author.name}在“书记讲给书记听”的分享《${post.title}》。`;
+    // the credit links to the original post (a Markdown link inside the app)
+    const title = post.title.replace(/[[\]]/g, '');
+    const credit = `> 本案例来自${post.author.regionName ?? ''}${position}${post.author.name}在“书记讲给书记听”的分享[《${title}》](/share/posts/${postId})。`;
     const chars = Array.from(source.body).length;
     const authored = await this.authoring.addModule(actor, courseId, {
       kind: 'article',

@@ -59,6 +59,8 @@ const POST_SELECT = `
     LEFT JOIN course c ON c.id = p.course_id`;
 
 const PAGE_SIZE = 20;
+/** How many of the newest matches of a search are ranked (see `search`). */
+const SEARCH_CANDIDATES = 2000;
 
 function toSummary(row: PostRow): PostSummaryDto {
   return {
@@ -238,16 +240,22 @@ export class PostsService {
     if (!tsquery) return { items: [], nextCursor: null };
     const phrase = containsPattern(q.trim());
     // Scores are computed on the post rows alone; the author, course and the reader's marks are joined
-    // for the 50 best only.
+    // for the 50 best only. A very common word (村, 发展) matches most posts: only the newest
+    // SEARCH_CANDIDATES matches are ranked, so its cost stays bounded.
     const rows = await this.dataSource.query<PostRow[]>(
-      `WITH hits AS (
-         SELECT p.id, p.published_at,
-                ts_rank(p.search, q.query, 1) * 10
-                  + CASE WHEN p.title ILIKE $3 THEN 4 WHEN p.body ILIKE $3 THEN 2 ELSE 0 END
-                  + ln(1 + p.useful_count) AS score
-           FROM post p, CAST($2 AS tsquery) AS q(query)
-          WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.search @@ q.query
-          ORDER BY score DESC, p.published_at DESC, p.id DESC
+      `WITH matched AS (
+         SELECT p.id, p.published_at, p.search, p.title, p.body, p.useful_count
+           FROM post p
+          WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.search @@ CAST($2 AS tsquery)
+          ORDER BY p.published_at DESC
+          LIMIT ${SEARCH_CANDIDATES}),
+       hits AS (
+         SELECT m.id, m.published_at,
+                ts_rank(m.search, CAST($2 AS tsquery), 1) * 10
+                  + CASE WHEN m.title ILIKE $3 THEN 4 WHEN m.body ILIKE $3 THEN 2 ELSE 0 END
+                  + ln(1 + m.useful_count) AS score
+           FROM matched m
+          ORDER BY score DESC, m.published_at DESC, m.id DESC
           LIMIT 50)
        ${POST_SELECT} JOIN hits h ON h.id = p.id
         ORDER BY h.score DESC, h.published_at DESC, h.id DESC`,

@@ -11,6 +11,8 @@ import { enResults } from './sections/results.en';
 import { enAssignments } from './sections/assignments.en';
 import { enCertificates } from './sections/certificates.en';
 import { enSharing } from './sections/sharing.en';
+import { enSharingModeration } from './sections/sharing-moderation.en';
+import { enSharingBookmarks } from './sections/sharing-bookmarks.en';
 import type { Dictionary } from './translation-key';
 
 /** English. Typed as `Dictionary`: a missing or an extra key is a compile error. */
@@ -127,6 +129,8 @@ export const en: Dictionary = {
   'learn.course.loadFailed': 'Could not load the course',
   'learn.course.empty': 'This course has no modules yet',
   'learn.course.moduleNumber': 'Module {n}',
+  'learn.course.featured.title': 'Featured experience',
+  'learn.course.featured.more': 'More posts on this course',
   'learn.unit.credits': '{credits} credit hours',
   'learn.status.not_started': 'Not started',
   'learn.status.in_progress': 'In progress',
@@ -827,4 +831,6 @@ export const en: Dictionary = {
   ...enAssignments,
   ...enCertificates,
   ...enSharing,
+  ...enSharingModeration,
+  ...enSharingBookmarks,
 };

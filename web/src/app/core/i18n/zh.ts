@@ -11,6 +11,8 @@ import { zhResults } from './sections/results.zh';
 import { zhAssignments } from './sections/assignments.zh';
 import { zhCertificates } from './sections/certificates.zh';
 import { zhSharing } from './sections/sharing.zh';
+import { zhSharingModeration } from './sections/sharing-moderation.zh';
+import { zhSharingBookmarks } from './sections/sharing-bookmarks.zh';
 
 /**
  * The source dictionary (Simplified Chinese). Every UI string of the app lives here; `en.ts` must
@@ -128,6 +130,8 @@ export const zh = {
   'learn.course.loadFailed': '课程加载失败',
   'learn.course.empty': '本课程暂无学习单元',
   'learn.course.moduleNumber': '第 {n} 单元',
+  'learn.course.featured.title': '书记经验精选',
+  'learn.course.featured.more': '更多本课程经验',
   'learn.unit.credits': '{credits} 学时',
   'learn.status.not_started': '未开始',
   'learn.status.in_progress': '学习中',
@@ -796,4 +800,6 @@ export const zh = {
   ...zhAssignments,
   ...zhCertificates,
   ...zhSharing,
+  ...zhSharingModeration,
+  ...zhSharingBookmarks,
 } as const;

@@ -51,6 +51,17 @@ export class Shell {
   protected readonly isAdmin = computed(() => this.auth.roles().includes('admin'));
   /** An administrator who is not a trainer reaches courses and programs from the admin group. */
   protected readonly adminTeaches = computed(() => this.isAdmin() && !this.auth.roles().includes('trainer'));
+  /** Trainers and administrators handle reports on shared experience (举报处理). */
+  protected readonly moderates = computed(() =>
+    this.auth.roles().some((role) => role === 'trainer' || role === 'admin'),
+  );
+
+  /** The page's path, to mark 经验分享 on its pages but not on 举报处理 (also under `/share`). */
+  private readonly path = signal(this.router.url);
+  protected readonly onShare = computed(() => {
+    const path = this.path().split(/[?#]/)[0];
+    return (path === '/share' || path.startsWith('/share/')) && !path.startsWith('/share/moderation');
+  });
 
   constructor() {
     this.router.events
@@ -58,7 +69,10 @@ export class Shell {
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe(() => this.drawerOpen.set(false));
+      .subscribe((event) => {
+        this.drawerOpen.set(false);
+        this.path.set(event.urlAfterRedirects);
+      });
   }
 
   protected toggleNav(): void {

@@ -1,4 +1,5 @@
 import { Location } from '@angular/common';
+import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -10,6 +11,7 @@ import {
   inject,
   input,
   signal,
+  viewChild,
   type OnDestroy,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
@@ -28,13 +30,14 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { Subject, type Subscription, catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import type { AppError } from '../../core/http/api-error';
+import { toAppError, type AppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -63,6 +66,15 @@ import {
 } from './local-drafts';
 import { SharingApi } from './sharing-api.service';
 import { CATEGORY_TAGS, addTags, endsTag, type TagProblem } from './sharing-format';
+
+/** The signed links of uploaded photos in a post's HTML, by media id (for the preview). */
+export function photoLinksOf(html: string): Record<string, string> {
+  const links: Record<string, string> = {};
+  for (const match of html.matchAll(/"(\/api\/media\/([0-9a-f-]{36})\/content\?[^"]*)"/gi)) {
+    links[match[2]] = match[1].replace(/&amp;/g, '&');
+  }
+  return links;
+}
 
 /** Typing stops this long before a draft saves. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -94,6 +106,7 @@ type Opened = { post: PostDto | null };
     NzButtonModule,
     NzIconModule,
     NzInputModule,
+    NzProgressModule,
     NzResultModule,
     NzSelectModule,
     NzSkeletonModule,
@@ -150,6 +163,14 @@ export class EditorPage implements OnDestroy {
   protected readonly restored = signal(false);
 
   protected readonly pane = signal<'write' | 'preview'>('write');
+  private readonly source = viewChild<ElementRef<HTMLTextAreaElement>>('source');
+  private readonly photoInput = viewChild<ElementRef<HTMLInputElement>>('photoInput');
+  /** A photo on its way up: its name and how much is sent. */
+  protected readonly photoUpload = signal<{ name: string; percent: number } | null>(null);
+  protected readonly photoError = signal<string | null>(null);
+  /** Signed links of the post's photos by media id, so the preview shows them. */
+  protected readonly photoLinks = signal<Record<string, string>>({});
+  private photoSub: Subscription | null = null;
   protected readonly tagText = signal('');
   protected readonly tagProblem = signal<TagProblem | null>(null);
   protected readonly tagSuggestions = computed(() => CATEGORY_TAGS.filter((tag) => !this.content().tags.includes(tag)));
@@ -214,6 +235,7 @@ export class EditorPage implements OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
+    this.photoSub?.unsubscribe();
     this.clearTimer();
     // leaving while a change waits: send it now (the phone's copy stays until the server has it)
     if (!this.manual() && this.save().phase === 'pending') this.dispatch({ type: 'due' });
@@ -238,6 +260,7 @@ export class EditorPage implements OnDestroy {
         }
       : emptyContent();
     this.status.set(post?.status ?? 'draft');
+    if (post) this.photoLinks.set(photoLinksOf(post.bodyHtml));
     this.save.set(autosaveStart(post?.id ?? null, post ? new Date(post.updatedAt) : null));
     this.content.set(server);
     if (server.courseId) this.courseOptions.set([{ id: server.courseId, title: server.courseTitle ?? '' }]);
@@ -289,6 +312,74 @@ export class EditorPage implements OnDestroy {
     }
     this.publishError.set(null);
     this.dispatch({ type: 'edit' });
+  }
+
+  // ---- photos ----------------------------------------------------------------------------------
+
+  protected pickPhoto(): void {
+    if (this.photoUpload()) return;
+    this.photoInput()?.nativeElement.click();
+  }
+
+  /**
+   * Uploads the chosen photo (the server turns it upright, shrinks it to 1280 px and strips its
+   * location) and puts it in the body where the cursor was, on a line of its own.
+   */
+  protected photoChosen(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.photoError.set(null);
+    if (!file.type.startsWith('image/')) {
+      this.photoError.set(this.i18n.t('sharing.editor.photoNotImage', { name: file.name }));
+      return;
+    }
+    const textarea = this.source()?.nativeElement;
+    const at = textarea && this.pane() === 'write' ? textarea.selectionEnd : this.content().body.length;
+    this.photoUpload.set({ name: file.name, percent: 0 });
+    this.photoSub = this.api.uploadImage(file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) {
+          const total = event.total ?? file.size;
+          this.photoUpload.set({ name: file.name, percent: total ? Math.round((event.loaded / total) * 100) : 0 });
+        } else if (event.type === HttpEventType.Response && event.body) {
+          const photo = event.body;
+          this.photoSub = null;
+          this.photoUpload.set(null);
+          this.photoLinks.update((links) => ({ ...links, [photo.id]: photo.url }));
+          const body = this.content().body;
+          const markdown = photo.markdown.replace('![]', `![${this.i18n.t('sharing.editor.photoAlt')}]`);
+          const before = body.slice(0, at);
+          const after = body.slice(at);
+          const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+          const trail = after.startsWith('\n') ? '\n' : '\n\n';
+          const next = `${before}${lead}${markdown}${trail}${after}`;
+          this.edit({ body: next.slice(0, POST_BODY_MAX_LENGTH) });
+          const caret = before.length + lead.length + markdown.length + trail.length;
+          afterNextRender(
+            () => {
+              const area = this.source()?.nativeElement;
+              if (!area) return;
+              area.focus();
+              area.setSelectionRange(caret, caret);
+            },
+            { injector: this.injector },
+          );
+        }
+      },
+      error: (err: unknown) => {
+        this.photoSub = null;
+        this.photoUpload.set(null);
+        this.photoError.set(this.i18n.t(errorKey(toAppError(err).error)));
+      },
+    });
+  }
+
+  protected cancelPhoto(): void {
+    this.photoSub?.unsubscribe();
+    this.photoSub = null;
+    this.photoUpload.set(null);
   }
 
   protected tagTyped(text: string): void {

@@ -21,11 +21,13 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
 import { toAppError, type AppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
+import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { errorKey } from '../../core/i18n/translation-key';
 import { loading, toLoadState, type LoadState } from '../../learn/load-state';
 import { LoadError } from '../load-error/load-error';
+import type { ReportTarget } from './report-dialog';
 import { SharingApi } from './sharing-api.service';
 import { authorLine, commentCount, postTime } from './sharing-format';
 
@@ -60,6 +62,7 @@ export function replyBody(text: string, target: ReplyTarget): string {
 })
 export class PostComments {
   private readonly api = inject(SharingApi);
+  private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
   private readonly notifier = inject(ErrorNotifier);
   private readonly injector = inject(Injector);
@@ -67,6 +70,9 @@ export class PostComments {
   readonly postId = input.required<string>();
   /** How many comments and replies there are, whenever they load or one is added. */
   readonly counted = output<number>();
+  /** A reader asks to report a comment (the post page shows the dialog). */
+  readonly report = output<ReportTarget>();
+  protected readonly me = computed(() => this.auth.user()?.id ?? null);
 
   protected readonly maxLength = COMMENT_MAX_LENGTH;
   protected readonly errorKey = errorKey;

@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { PostDto } from '@lingyan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
@@ -18,7 +20,9 @@ import { injectIsPhone } from '../../core/layout/is-phone';
 import { toLoadState, type LoadState } from '../../learn/load-state';
 import { exactTime } from '../../notifications/notification-format';
 import { PostBody } from './post-body';
+import { CaseModuleDialog } from './case-module-dialog';
 import { PostComments } from './post-comments';
+import { ReportDialog, type ReportTarget } from './report-dialog';
 import { SharingApi } from './sharing-api.service';
 import { authorLine, postTime, withUseful } from './sharing-format';
 
@@ -35,11 +39,14 @@ import { authorLine, postTime, withUseful } from './sharing-format';
     NzAlertModule,
     NzButtonModule,
     NzIconModule,
+    NzPopconfirmModule,
     NzResultModule,
     NzSkeletonModule,
     TPipe,
     PostBody,
     PostComments,
+    ReportDialog,
+    CaseModuleDialog,
   ],
   templateUrl: './post.page.html',
   styleUrl: './post.page.scss',
@@ -50,6 +57,8 @@ export class PostPage {
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
   private readonly notifier = inject(ErrorNotifier);
+  private readonly message = inject(NzMessageService);
+  private readonly router = inject(Router);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -71,6 +80,18 @@ export class PostPage {
     return !!post && post.author.id === this.auth.user()?.id;
   });
   protected readonly isTrainee = computed(() => this.auth.roles().includes('trainee'));
+  /** Trainers and administrators feature posts on course pages; trainers turn them into cases. */
+  protected readonly canFeature = computed(() => this.auth.roles().some((r) => r === 'trainer' || r === 'admin'));
+  protected readonly canMakeCase = computed(() => this.auth.roles().includes('trainer'));
+
+  /** The post or comment being reported (the dialog shows while set). */
+  protected readonly reporting = signal<ReportTarget | null>(null);
+  /** The post being turned into a case module (the dialog shows while set). */
+  protected readonly casing = signal<string | null>(null);
+  /** The case module made from the post in this visit, to link to. */
+  protected readonly madeCase = signal<{ courseId: string; courseTitle: string } | null>(null);
+  protected readonly featuring = signal(false);
+  protected readonly deleting = signal(false);
   protected readonly author = computed(() => {
     const post = this.post();
     return post ? authorLine(post.author, (k, p) => this.i18n.t(k, p)) : '';
@@ -143,6 +164,62 @@ export class PostPage {
       error: (err: unknown) => {
         this.bookmarkBusy = false;
         this.post.update((p) => (p ? { ...p, bookmarked: !on } : p));
+        this.notifier.showError(toAppError(err));
+      },
+    });
+  }
+
+  protected reportPost(): void {
+    const post = this.post();
+    if (post) this.reporting.set({ postId: post.id, commentId: null });
+  }
+
+  protected reported(): void {
+    this.reporting.set(null);
+    this.message.success(this.i18n.t('sharing.report.sent'));
+  }
+
+  /** Features the post on its course's page, or takes it off. */
+  protected toggleFeatured(): void {
+    const post = this.post();
+    if (!post || this.featuring()) return;
+    this.featuring.set(true);
+    this.api.feature(post.id, !post.featured).subscribe({
+      next: (answer) => {
+        this.featuring.set(false);
+        this.post.update((p) => (p ? { ...p, featured: answer.featured } : p));
+        this.message.success(
+          this.i18n.t(answer.featured ? 'sharing.feature.done' : 'sharing.feature.undone', {
+            course: post.courseTitle ?? '',
+          }),
+        );
+      },
+      error: (err: unknown) => {
+        this.featuring.set(false);
+        this.notifier.showError(toAppError(err));
+      },
+    });
+  }
+
+  protected caseMade(made: { courseId: string; moduleId: string; courseTitle: string }): void {
+    this.casing.set(null);
+    this.madeCase.set({ courseId: made.courseId, courseTitle: made.courseTitle });
+    this.message.success(this.i18n.t('sharing.case.done', { course: made.courseTitle }));
+  }
+
+  /** Deletes the author's own post (after the confirmation) and goes to their list. */
+  protected remove(): void {
+    const post = this.post();
+    if (!post || this.deleting()) return;
+    this.deleting.set(true);
+    this.api.remove(post.id).subscribe({
+      next: () => {
+        this.deleting.set(false);
+        this.message.success(this.i18n.t('sharing.post.deleted'));
+        void this.router.navigate(['/share/mine']);
+      },
+      error: (err: unknown) => {
+        this.deleting.set(false);
         this.notifier.showError(toAppError(err));
       },
     });

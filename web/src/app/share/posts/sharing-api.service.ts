@@ -1,14 +1,16 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CatalogCourseDto,
   FeedScope,
   FeedSort,
+  ModerationReportDto,
   MyProgramDto,
   Page,
   PostCommentDto,
   PostDto,
   PostFeedDto,
+  PostImageDto,
   PostRequest,
   PostSummaryDto,
 } from '@lingyan/contracts';
@@ -61,6 +63,16 @@ export class SharingApi {
   mine(): Observable<MyPostDto[]> {
     return this.http.get<MyPostDto[]>('/api/sharing/posts/mine', { context: this.context });
   }
+  /** The reader's bookmarked posts, most recently bookmarked first. */
+  bookmarks(): Observable<PostSummaryDto[]> {
+    return this.http.get<PostSummaryDto[]>('/api/sharing/bookmarks', { context: this.context });
+  }
+  /** A course's featured posts, for the top of its page. */
+  featured(courseId: string): Observable<PostSummaryDto[]> {
+    return this.http.get<PostSummaryDto[]>(`/api/sharing/courses/${id(courseId)}/featured`, {
+      context: this.context,
+    });
+  }
 
   // writing
   create(body: PostRequest): Observable<PostDto> {
@@ -71,6 +83,24 @@ export class SharingApi {
   }
   publish(postId: string): Observable<PostDto> {
     return this.http.post<PostDto>(`/api/sharing/posts/${id(postId)}/publish`, {}, { context: this.context });
+  }
+
+  /** Deletes the author's own post with its discussion. */
+  remove(postId: string): Observable<void> {
+    return this.http.delete<void>(`/api/sharing/posts/${id(postId)}`, { context: this.context });
+  }
+  /**
+   * Uploads a photo (resized and recompressed by the server), reporting the upload's progress; the
+   * answer carries the Markdown to insert and a signed link to show it.
+   */
+  uploadImage(file: File): Observable<HttpEvent<PostImageDto>> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<PostImageDto>('/api/sharing/images', form, {
+      context: this.context,
+      reportProgress: true,
+      observe: 'events',
+    });
   }
 
   // reactions
@@ -96,6 +126,46 @@ export class SharingApi {
     return this.http.post<PostCommentDto[]>(
       `/api/sharing/posts/${id(postId)}/comments`,
       { body, parentId },
+      { context: this.context },
+    );
+  }
+
+  // reports and moderation
+  /** Reports a post, or one of its comments, with a reason. */
+  report(postId: string, reason: string, commentId: string | null = null): Observable<void> {
+    return this.http.post<void>('/api/sharing/reports', { postId, commentId, reason }, { context: this.context });
+  }
+  /** Open reports a trainer or administrator may act on. */
+  reports(): Observable<ModerationReportDto[]> {
+    return this.http.get<ModerationReportDto[]>('/api/sharing/moderation/reports', { context: this.context });
+  }
+  dismissReport(reportId: string): Observable<void> {
+    return this.http.post<void>(
+      `/api/sharing/moderation/reports/${id(reportId)}/dismiss`,
+      {},
+      { context: this.context },
+    );
+  }
+  /** Hides a post, or a comment, with a reason its author is told. */
+  hide(target: { postId: string } | { commentId: string }, reason: string): Observable<void> {
+    const url =
+      'postId' in target
+        ? `/api/sharing/moderation/posts/${id(target.postId)}/hide`
+        : `/api/sharing/moderation/comments/${id(target.commentId)}/hide`;
+    return this.http.post<void>(url, { reason }, { context: this.context });
+  }
+  /** Features the post on top of its course's page (or stops). */
+  feature(postId: string, on: boolean): Observable<PostDto> {
+    const url = `/api/sharing/posts/${id(postId)}/feature`;
+    return on
+      ? this.http.put<PostDto>(url, {}, { context: this.context })
+      : this.http.delete<PostDto>(url, { context: this.context });
+  }
+  /** Turns the post into an article module at the end of a course the trainer edits. */
+  caseModule(postId: string, courseId: string): Observable<{ courseId: string; moduleId: string }> {
+    return this.http.post<{ courseId: string; moduleId: string }>(
+      `/api/sharing/posts/${id(postId)}/case-module`,
+      { courseId },
       { context: this.context },
     );
   }

@@ -9,10 +9,12 @@ export {
   BookOutline,
   CloudOutline,
   FireOutline,
+  FlagOutline,
   FormOutline,
   LikeFill,
   LikeOutline,
   MessageOutline,
   PictureOutline,
   StarOutline,
+  TrophyOutline,
 } from '@ant-design/icons-angular/icons';
