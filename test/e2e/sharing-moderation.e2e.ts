@@ -26,7 +26,7 @@ const HIDE_REASON = '内容与本村实际情况不符，请核实后重新发�
 
 /**
  * 举报处理 end to end: a new trainee of 下姜村 publishes a post, the demo trainee comments on it, and
- * the demo trainee2 reports both. The trainer opens 举报处理 from the navigation — on a desktop, then on
+ * the demo trainee2 reports both (the comment from the post page, on a phone). The trainer opens 举报处理 from the navigation — on a desktop, then on
  * a phone — hides the post with a reason (required) and dismisses the report of the comment. The post
  * then leaves search, and its author is told why through the bell.
  */
@@ -38,6 +38,15 @@ describe('sharing moderation (举报处理)', () => {
   let postId: string;
   let postReport: ModerationReportDto;
   let commentReport: ModerationReportDto;
+  let commentId: string;
+
+  /** The open report of the post (null) or of a comment, as the trainer's queue has it. */
+  const openReport = async (of: string | null) => {
+    const queue = await call<ModerationReportDto[]>(await apiToken('trainer'), 'GET', '/sharing/moderation/reports');
+    const found = queue.find((r) => r.postId === postId && r.commentId === of);
+    if (!found) throw new Error(`no open report of ${of ? 'the comment' : 'the post'}`);
+    return found;
+  };
 
   const reportOf = (page: Page, report: ModerationReportDto) =>
     page.locator(`[data-testid=report][data-report="${report.id}"]`);
@@ -60,18 +69,11 @@ describe('sharing moderation (举报处理)', () => {
     const comment = comments.find((c) => c.body === COMMENT);
     if (!comment) throw new Error('the comment was not added');
 
+    commentId = comment.id;
+
     reader = await apiToken('trainee2');
     await call(reader, 'POST', '/sharing/reports', { postId, reason: POST_REASON });
-    await call(reader, 'POST', '/sharing/reports', { postId, commentId: comment.id, reason: COMMENT_REASON });
-
-    const queue = await call<ModerationReportDto[]>(await apiToken('trainer'), 'GET', '/sharing/moderation/reports');
-    const find = (commentId: string | null) => {
-      const found = queue.find((r) => r.postId === postId && r.commentId === commentId);
-      if (!found) throw new Error(`no open report of ${commentId ? 'the comment' : 'the post'}`);
-      return found;
-    };
-    postReport = find(null);
-    commentReport = find(comment.id);
+    postReport = await openReport(null);
     // before it is hidden, the post is found by its word
     expect(await searchFor(reader)).toContain(postId);
   });
@@ -82,6 +84,29 @@ describe('sharing moderation (举报处理)', () => {
     const found = seen.flatMap((p) => realProblems(p));
     seen.length = 0;
     expect(found).toEqual([]);
+  });
+
+  it('lets a reader report a comment from the post page on a phone', async () => {
+    const { context, page, problems } = await newPage(browser, PHONE);
+    seen.push(problems);
+    await signInAs(page, 'trainee2');
+    await page.goto(`${BASE_URL}/share/posts/${postId}`);
+    const comment = page.locator(`[data-testid=comment][data-comment="${commentId}"]`);
+    await comment.getByTestId('comment-report').tap();
+    const dialog = page.getByTestId('report-dialog');
+    await dialog.waitFor();
+    // a reason is required
+    await page.getByTestId('report-send').tap();
+    await expectTextContaining(dialog, '请填写举报原因');
+    await page.getByTestId('report-reason-input').fill(COMMENT_REASON);
+    await screenshot(page, 'sharing-report-phone');
+    await page.getByTestId('report-send').tap();
+    await page.locator('.ant-message').getByText('已举报').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    commentReport = await openReport(commentId);
+    expect(commentReport.reason).toBe(COMMENT_REASON);
+    expect(commentReport.reporterName).toBe('宋春燕');
+    await context.close();
   });
 
   it('shows the trainer both reports from the navigation on a desktop', async () => {

@@ -65,7 +65,8 @@ export class CommentsService {
 
   async add(actor: AuthUser, postId: string, body: string, parentId: string | null): Promise<PostCommentDto[]> {
     const post = await this.posts.read(actor, postId);
-    if (post.status !== 'published') throw new DomainError('NOT_FOUND', 'No such post.');
+    // a draft, or a post a moderator hid (its author still reads it), takes no comments
+    if (post.status !== 'published' || post.hiddenReason !== null) throw new DomainError('NOT_FOUND', 'No such post.');
     await this.dataSource.transaction(async (tx) => {
       await withinRateLimit(tx, actor.id, 'comments', this.config.sharingLimitScale);
       let root: { id: string; author_id: string } | null = null;

@@ -241,10 +241,11 @@ export class PostsService {
     const phrase = containsPattern(q.trim());
     // Scores are computed on the post rows alone; the author, course and the reader's marks are joined
     // for the 50 best only. A very common word (村, 发展) matches most posts: only the newest
-    // SEARCH_CANDIDATES matches are ranked, so its cost stays bounded.
+    // SEARCH_CANDIDATES matches are ranked, so its cost stays bounded. The candidates are found as
+    // bare ids (sorting whole rows by date spilled to disk), then ranked.
     const rows = await this.dataSource.query<PostRow[]>(
-      `WITH matched AS (
-         SELECT p.id, p.published_at, p.search, p.title, p.body, p.useful_count
+      `WITH recent AS (
+         SELECT p.id
            FROM post p
           WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.search @@ CAST($2 AS tsquery)
           ORDER BY p.published_at DESC
@@ -254,7 +255,7 @@ export class PostsService {
                 ts_rank(m.search, CAST($2 AS tsquery), 1) * 10
                   + CASE WHEN m.title ILIKE $3 THEN 4 WHEN m.body ILIKE $3 THEN 2 ELSE 0 END
                   + ln(1 + m.useful_count) AS score
-           FROM matched m
+           FROM recent r JOIN post m ON m.id = r.id
           ORDER BY score DESC, m.published_at DESC, m.id DESC
           LIMIT 50)
        ${POST_SELECT} JOIN hits h ON h.id = p.id
@@ -271,6 +272,7 @@ export class PostsService {
     useful: boolean,
   ): Promise<{ usefulCount: number; markedUseful: boolean }> {
     const post = await this.read(actor, id);
+    if (post.status !== 'published' || post.hiddenReason !== null) throw new DomainError('NOT_FOUND', 'No such post.');
     return this.dataSource.transaction(async (tx) => {
       // one row per person: a repeated tap inserts or deletes nothing (counted through a CTE, as an
       // INSERT or DELETE through TypeORM answers differently)
