@@ -544,13 +544,24 @@ describe('sharing: posts, search, reactions', () => {
       expect(unlinked.body.error).toBe('POST_HAS_NO_COURSE');
 
       // linked to a course, it shows on top of that course's page, and leaves it when unfeatured
+      // a module of another course is refused
+      const elsewhere = await as(a.token).put(`/sharing/posts/${shared.id}`, {
+        title: shared.title,
+        body: '按股分红，保底加分红。',
+        tags: ['集体经济'],
+        courseId: published.id,
+        moduleId: (await author.addArticle(trainer, course.id, '别的课程的单元')).modules[0].id,
+      });
+      expect(elsewhere.status).toBe(404);
       const linked = await as(a.token).put(`/sharing/posts/${shared.id}`, {
         title: shared.title,
         body: '按股分红，保底加分红。',
         tags: ['集体经济'],
         courseId: published.id,
+        moduleId: published.modules[0].id,
       });
       expect(linked.status).toBe(200);
+      expect(linked.body).toMatchObject({ courseTitle: '村级集体经济', moduleTitle: '合作社章程' });
       const featuredIds = async () =>
         ((await as(b.token).get(`/sharing/courses/${published.id}/featured`)).body as PostSummaryDto[]).map(
           (p) => p.id,

@@ -101,6 +101,14 @@ describe('experience sharing (书记讲给书记听)', () => {
       .filter({ hasText: course.title })
       .first()
       .click();
+    // and the module it grew from
+    await page.getByTestId('editor-module').click();
+    const moduleOption = page
+      .locator('.ant-select-dropdown .ant-select-item-option')
+      .filter({ hasText: /1\. / })
+      .first();
+    const moduleLabel = (await moduleOption.innerText()).trim();
+    await moduleOption.click();
 
     // a photo straight from the camera: uploaded with progress, shrunk by the server, put in the body
     const photo = await phonePhoto();
@@ -141,6 +149,7 @@ describe('experience sharing (书记讲给书记听)', () => {
     await expectText(page.getByTestId('post-title'), TITLE);
     await expectTextContaining(page.getByTestId('post-author'), '下姜村');
     await expectTextContaining(page.getByTestId('post-course'), course.title);
+    await expectTextContaining(page.getByTestId('post-module'), moduleLabel.replace(/^\d+\. /, ''));
     const shown = page.getByTestId('post-body').locator('img');
     await expectRead(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth), 1280, 'width of the photo');
     expect(photo.length).toBeGreaterThan(500_000);

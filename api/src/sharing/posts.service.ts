@@ -35,6 +35,7 @@ interface PostRow {
   course_id: string | null;
   course_title: string | null;
   module_id: string | null;
+  module_title: string | null;
   published_at: Date | null;
   updated_at: Date;
   useful_count: number;
@@ -50,13 +51,14 @@ interface PostRow {
 const POST_SELECT = `
   SELECT p.id, p.author_id, a.name AS author_name, a.position AS author_position, ar.name AS author_region,
          p.status, p.title, p.body, p.body_html, p.excerpt, p.tags, p.course_id, c.title AS course_title,
-         p.module_id, p.published_at, p.updated_at, p.useful_count, p.comment_count, p.featured_at, p.hidden_at, p.hidden_reason,
+         p.module_id, mo.title AS module_title, p.published_at, p.updated_at, p.useful_count, p.comment_count, p.featured_at, p.hidden_at, p.hidden_reason,
          EXISTS (SELECT 1 FROM post_reaction r WHERE r.post_id = p.id AND r.user_id = $1) AS marked_useful,
          EXISTS (SELECT 1 FROM post_bookmark b WHERE b.post_id = p.id AND b.user_id = $1) AS bookmarked
     FROM post p
     JOIN app_user a ON a.id = p.author_id
     LEFT JOIN region ar ON ar.code = a.region_code
-    LEFT JOIN course c ON c.id = p.course_id`;
+    LEFT JOIN course c ON c.id = p.course_id
+    LEFT JOIN module mo ON mo.id = p.module_id`;
 
 const PAGE_SIZE = 20;
 /** How many of the newest matches of a search are ranked (see `search`). */
@@ -161,6 +163,7 @@ export class PostsService {
       body: mine ? row.body : null,
       bodyHtml: this.images.signFor(row.body_html, actor.id),
       moduleId: row.module_id,
+      moduleTitle: row.module_title,
       markedUseful: row.marked_useful,
       bookmarked: row.bookmarked,
       updatedAt: row.updated_at.toISOString(),

@@ -48,7 +48,9 @@ export interface PostDto extends PostSummaryDto {
   /** The Markdown source: only for its author (to edit), null for everyone else. */
   body: string | null;
   bodyHtml: string;
+  /** The module of the linked course the post grew from, if the author named one. */
   moduleId: string | null;
+  moduleTitle: string | null;
   /** The reader's own reaction and bookmark. */
   markedUseful: boolean;
   bookmarked: boolean;

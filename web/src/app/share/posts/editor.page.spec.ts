@@ -30,6 +30,7 @@ function post(overrides: Partial<PostDto> = {}): PostDto {
     body: '统一接单',
     bodyHtml: '<p>统一接单</p>',
     moduleId: null,
+    moduleTitle: null,
     markedUseful: false,
     bookmarked: false,
     updatedAt: '2026-03-10T02:00:00.000Z',
@@ -112,7 +113,13 @@ describe('EditorPage', () => {
     jest.advanceTimersByTime(100);
     await flush();
     expect(api['create']).toHaveBeenCalledTimes(1);
-    expect(api['create']).toHaveBeenCalledWith({ title: '民宿合作社', body: '', tags: [], courseId: null });
+    expect(api['create']).toHaveBeenCalledWith({
+      title: '民宿合作社',
+      body: '',
+      tags: [],
+      courseId: null,
+      moduleId: null,
+    });
     expect(status()).toContain('正在保存');
 
     // typing on while the draft is being created: no second draft
@@ -128,7 +135,13 @@ describe('EditorPage', () => {
     expect(replaceState).toHaveBeenCalledWith('/share/posts/p1/edit');
     jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     await flush();
-    expect(api['save']).toHaveBeenCalledWith('p1', { title: '民宿合作社', body: '统一接单', tags: [], courseId: null });
+    expect(api['save']).toHaveBeenCalledWith('p1', {
+      title: '民宿合作社',
+      body: '统一接单',
+      tags: [],
+      courseId: null,
+      moduleId: null,
+    });
     answers[1].next(post());
     answers[1].complete();
     await flush();

@@ -177,6 +177,8 @@ export class EditorPage implements OnDestroy {
   protected readonly tagsFull = computed(() => this.content().tags.length >= POST_TAGS_MAX);
 
   protected readonly courseOptions = signal<CourseOption[]>([]);
+  /** The modules of the linked course, to name the one the post grew from (optional). */
+  protected readonly moduleOptions = signal<CourseOption[]>([]);
   protected readonly courseSearching = signal(false);
   private readonly courseQuery$ = new Subject<string>();
   private programCourses: CourseOption[] | null = null;
@@ -225,6 +227,22 @@ export class EditorPage implements OnDestroy {
         this.showCourses(q, found);
       });
 
+    // the linked course's modules, whenever the course changes
+    toObservable(computed(() => this.content().courseId))
+      .pipe(
+        distinctUntilChanged(),
+        switchMap((courseId) =>
+          courseId
+            ? this.api.course(courseId).pipe(
+                map((course) => course.modules.map((m) => ({ id: m.id, title: `${m.position}. ${m.title}` }))),
+                catchError(() => of<CourseOption[]>([])),
+              )
+            : of<CourseOption[]>([]),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((modules) => this.moduleOptions.set(modules));
+
     // the connection came back: try the failed save again
     if (typeof window !== 'undefined') {
       const online = () => this.dispatch({ type: 'retry' });
@@ -257,6 +275,7 @@ export class EditorPage implements OnDestroy {
           tags: [...post.tags],
           courseId: post.courseId,
           courseTitle: post.courseTitle,
+          moduleId: post.moduleId,
         }
       : emptyContent();
     this.status.set(post?.status ?? 'draft');
@@ -306,7 +325,7 @@ export class EditorPage implements OnDestroy {
     this.content.set(next);
     this.drafts.write(this.save().postId ?? NEW_POST_KEY, next);
     for (const field of Object.keys(patch) as Array<keyof PostContent>) {
-      const name: Field = field === 'courseTitle' ? 'courseId' : field;
+      const name: Field = field === 'courseTitle' || field === 'moduleId' ? 'courseId' : field;
       this.problems.clear(name);
       if (this.missing()[name]) this.missing.update((m) => ({ ...m, [name]: undefined }));
     }
@@ -430,7 +449,12 @@ export class EditorPage implements OnDestroy {
 
   protected pickCourse(courseId: string | null): void {
     const course = this.courseOptions().find((c) => c.id === courseId) ?? null;
-    this.edit({ courseId: course?.id ?? null, courseTitle: course?.title ?? null });
+    if (course?.id === this.content().courseId) return;
+    this.edit({ courseId: course?.id ?? null, courseTitle: course?.title ?? null, moduleId: null });
+  }
+
+  protected pickModule(moduleId: string | null): void {
+    this.edit({ moduleId: moduleId ?? null });
   }
 
   /** The catalog's courses and the reader's own program courses that match, the current one kept. */

@@ -90,11 +90,19 @@ describe('post contents', () => {
     expect(isBlank(emptyContent())).toBe(true);
     expect(isBlank({ ...emptyContent(), title: '  ' })).toBe(true);
     expect(isBlank({ ...emptyContent(), tags: ['民宿'] })).toBe(false);
-    expect(toRequest(content('民宿', { courseId: 'c1', courseTitle: 'X' }))).toEqual({
+    expect(toRequest(content('民宿', { courseId: 'c1', courseTitle: 'X', moduleId: 'm1' }))).toEqual({
       title: '民宿',
       body: '民宿的做法',
       tags: [],
       courseId: 'c1',
+      moduleId: 'm1',
     });
+    // a module without its course is not sent; a copy kept before modules could be named sends none
+    expect(toRequest(content('民宿', { courseId: null, moduleId: 'm1' })).moduleId).toBeNull();
+    expect(toRequest(content('民宿', { courseId: 'c1' })).moduleId).toBeNull();
+    // a different module is a different content
+    const a = content('民宿', { courseId: 'c1', moduleId: 'm1' });
+    expect(sameContent(a, { ...a, moduleId: 'm2' })).toBe(false);
+    expect(sameContent({ ...a, moduleId: null }, { ...a, moduleId: undefined })).toBe(true);
   });
 });

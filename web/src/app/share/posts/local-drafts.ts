@@ -7,6 +7,8 @@ export interface PostContent {
   tags: string[];
   courseId: string | null;
   courseTitle: string | null;
+  /** A module of that course (copies kept before modules could be named have none). */
+  moduleId?: string | null;
 }
 
 /** A copy of unsaved writing kept on the phone, in case the connection (or the battery) is lost. */
@@ -29,6 +31,7 @@ export function sameContent(a: PostContent, b: PostContent): boolean {
     a.title === b.title &&
     a.body === b.body &&
     a.courseId === b.courseId &&
+    (a.moduleId ?? null) === (b.moduleId ?? null) &&
     a.tags.length === b.tags.length &&
     a.tags.every((tag, i) => tag === b.tags[i])
   );
@@ -41,7 +44,13 @@ export function isBlank(content: PostContent): boolean {
 
 /** The request that saves a content. */
 export function toRequest(content: PostContent): PostRequest {
-  return { title: content.title, body: content.body, tags: content.tags, courseId: content.courseId };
+  return {
+    title: content.title,
+    body: content.body,
+    tags: content.tags,
+    courseId: content.courseId,
+    moduleId: content.courseId ? (content.moduleId ?? null) : null,
+  };
 }
 
 /**

@@ -30,6 +30,7 @@ function post(overrides: Partial<PostDto> = {}): PostDto {
     body: null,
     bodyHtml: '<h2>背景</h2><p>统一接单</p>',
     moduleId: null,
+    moduleTitle: null,
     markedUseful: false,
     bookmarked: false,
     updatedAt: '2026-03-10T02:00:00.000Z',

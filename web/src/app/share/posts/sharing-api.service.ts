@@ -2,6 +2,7 @@ import { HttpClient, HttpParams, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CatalogCourseDto,
+  CourseDto,
   FeedScope,
   FeedSort,
   ModerationReportDto,
@@ -176,6 +177,10 @@ export class SharingApi {
       params: toParams({ q: q.trim(), page: 1, limit }),
       context: this.context,
     });
+  }
+  /** A published course with its modules, to name the module a post grew from. */
+  course(courseId: string): Observable<CourseDto> {
+    return this.http.get<CourseDto>(`/api/learning/courses/${id(courseId)}`, { context: this.context });
   }
   myPrograms(): Observable<MyProgramDto[]> {
     return this.http.get<MyProgramDto[]>('/api/learning/programs', { context: this.context });

@@ -112,6 +112,8 @@ export const enSharing: { readonly [K in keyof typeof zhSharing]: string } = {
   'sharing.editor.bodyHelp': 'Markdown works: ## heading, **bold**, - list, > quote',
   'sharing.editor.bodyRequired': 'Some text is needed to publish',
   'sharing.editor.insertImage': 'Insert image',
+  'sharing.editor.module': 'Module',
+  'sharing.editor.modulePlaceholder': 'Which module (optional)',
   'sharing.editor.photoUploading': 'Uploading {name}…',
   'sharing.editor.photoProcessing': 'Compressing {name}…',
   'sharing.editor.photoNotImage': '“{name}” is not an image; choose a photo.',
@@ -149,6 +151,7 @@ export const enSharing: { readonly [K in keyof typeof zhSharing]: string } = {
   'sharing.mine.editAria': 'Edit “{title}”',
 
   // deleting, reporting, featuring and cases
+  'sharing.post.module': 'Module: {title}',
   'sharing.post.delete': 'Delete',
   'sharing.post.deleteConfirm': 'Delete this post? Its comments and 有用 go with it; this cannot be undone.',
   'sharing.post.deleted': 'Deleted',

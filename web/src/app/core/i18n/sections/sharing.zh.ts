@@ -109,6 +109,8 @@ export const zhSharing = {
   'sharing.editor.bodyHelp': '可用 Markdown：## 小标题、**加粗**、- 列表、> 引用',
   'sharing.editor.bodyRequired': '发布前请填写正文',
   'sharing.editor.insertImage': '插入图片',
+  'sharing.editor.module': '课程单元',
+  'sharing.editor.modulePlaceholder': '具体是哪个单元（可不填）',
   'sharing.editor.photoUploading': '正在上传 {name}…',
   'sharing.editor.photoProcessing': '正在压缩 {name}…',
   'sharing.editor.photoNotImage': '“{name}”不是图片，请选择照片。',
@@ -145,6 +147,7 @@ export const zhSharing = {
   'sharing.mine.editAria': '编辑“{title}”',
 
   // deleting, reporting, featuring and cases
+  'sharing.post.module': '单元：{title}',
   'sharing.post.delete': '删除',
   'sharing.post.deleteConfirm': '删除这篇经验？评论和“有用”会一起删除，无法恢复。',
   'sharing.post.deleted': '已删除',
