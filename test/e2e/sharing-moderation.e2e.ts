@@ -96,11 +96,11 @@ describe('sharing moderation (举报处理)', () => {
     const dialog = page.getByTestId('report-dialog');
     await dialog.waitFor();
     // a reason is required
-    await page.getByTestId('report-send').tap();
+    await page.getByTestId('report-confirm').tap();
     await expectTextContaining(dialog, '请填写举报原因');
-    await page.getByTestId('report-reason-input').fill(COMMENT_REASON);
+    await page.getByTestId('report-reason').fill(COMMENT_REASON);
     await screenshot(page, 'sharing-report-phone');
-    await page.getByTestId('report-send').tap();
+    await page.getByTestId('report-confirm').tap();
     await page.locator('.ant-message').getByText('已举报').waitFor();
     await dialog.waitFor({ state: 'detached' });
     commentReport = await openReport(commentId);

@@ -1,4 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { ApiErrorDetail } from '@lingyan/contracts';
 import { DomainError } from './domain-error';
 
@@ -33,3 +36,23 @@ export const trim = ({ value }: { value: unknown }): unknown => (typeof value ==
  * validated (and refused), so it cannot clear a required column.
  */
 export const present = (_: object, value: unknown): boolean => value !== undefined;
+
+/**
+ * A text field: trimmed, text, at most `max` characters, and with `required` not empty; every
+ * problem names the field.
+ */
+export function Text(
+  max: number,
+  { required = false, description }: { required?: boolean; description?: string } = {},
+): PropertyDecorator {
+  return (target, key) => {
+    const field = String(key);
+    applyDecorators(
+      ApiProperty({ maxLength: max, required, ...(description ? { description } : {}) }),
+      Transform(trim),
+      IsString({ message: `${field} must be text` }),
+      ...(required ? [MinLength(1, { message: `${field} must not be empty` })] : []),
+      MaxLength(max, { message: `${field} must be at most ${max} characters` }),
+    )(target, key);
+  };
+}

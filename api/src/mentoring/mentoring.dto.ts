@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -15,7 +14,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -42,7 +40,7 @@ import {
 } from '@lingyan/contracts';
 import { RegionQueryDto } from '../cohorts/cohorts.dto';
 import { PageQuery } from '../common/paging';
-import { trim } from '../common/validation';
+import { Text, trim } from '../common/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,18 +48,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * A trimmed text field of at most `max` characters (and not empty when `required`); the messages
  * name the field, as every 400 does.
  */
-function Text(max: number, { required = false }: { required?: boolean } = {}): PropertyDecorator {
-  return (target, key) => {
-    const field = String(key);
-    applyDecorators(
-      ApiProperty({ maxLength: max, required }),
-      Transform(trim),
-      IsString({ message: `${field} must be text` }),
-      ...(required ? [MinLength(1, { message: `${field} must not be empty` })] : []),
-      MaxLength(max, { message: `${field} must be at most ${max} characters` }),
-    )(target, key);
-  };
-}
 const areas = `one of ${MENTOR_EXPERTISE.join(', ')}`;
 
 export class MentorProfileBodyDto implements MentorProfileRequest {

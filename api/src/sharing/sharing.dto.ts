@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   FEED_SCOPES,
   FEED_SORTS,
@@ -14,7 +14,7 @@ import {
   type FeedSort,
   type PostRequest,
 } from '@lingyan/contracts';
-import { trim } from '../common/validation';
+import { Text, trim } from '../common/validation';
 
 /** A post as its author writes it; a draft may be incomplete (publishing checks title and body). */
 export class PostBodyDto implements PostRequest {
@@ -86,11 +86,7 @@ export class SearchQuery {
 }
 
 export class CommentBodyDto implements CommentRequest {
-  @ApiProperty({ maxLength: COMMENT_MAX_LENGTH })
-  @Transform(trim)
-  @IsString({ message: 'body must be text' })
-  @MinLength(1, { message: 'body must not be empty' })
-  @MaxLength(COMMENT_MAX_LENGTH, { message: `body must be at most ${COMMENT_MAX_LENGTH} characters` })
+  @Text(COMMENT_MAX_LENGTH, { required: true })
   body!: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
@@ -109,20 +105,12 @@ export class ReportDto {
   @IsUUID('all', { message: 'commentId must be a UUID' })
   commentId?: string | null;
 
-  @ApiProperty({ maxLength: 500 })
-  @Transform(trim)
-  @IsString({ message: 'reason must be text' })
-  @MinLength(1, { message: 'reason must not be empty' })
-  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  @Text(500, { required: true })
   reason!: string;
 }
 
 export class HideDto {
-  @ApiProperty({ maxLength: 500, description: 'Told to the author' })
-  @Transform(trim)
-  @IsString({ message: 'reason must be text' })
-  @MinLength(1, { message: 'reason must not be empty' })
-  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  @Text(500, { required: true, description: 'Told to the author' })
   reason!: string;
 }
 

@@ -1,17 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { MentorshipSummaryDto } from '@lingyan/contracts';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
+import type { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { TPipe } from '../../core/i18n/t.pipe';
-import { errorKey, type TranslationKey } from '../../core/i18n/translation-key';
+import type { TranslationKey } from '../../core/i18n/translation-key';
+import { ReasonDialog, type ReasonWords } from '../reason-dialog/reason-dialog';
 import { MentoringApi } from './mentoring-api.service';
 import { LIMITS } from './mentoring-work-format';
-import { ServerProblems } from './server-problems';
 
 /** The pairing to end, and whose it is (for the dialog's words). */
 export type EndTarget = Pick<MentorshipSummaryDto, 'id' | 'mentorName' | 'traineeName'>;
@@ -39,64 +33,17 @@ const WORDS: Record<EndKind, { title: TranslationKey; intro: TranslationKey; con
  */
 @Component({
   selector: 'app-end-pairing-dialog',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TPipe],
+  imports: [ReasonDialog],
   template: `
-    <nz-modal
-      [nzVisible]="target() !== null"
-      [nzTitle]="words().title | t: names()"
-      [nzFooter]="footer"
-      [nzMaskClosable]="!saving()"
-      nzWrapClassName="ly-modal-phone"
-      (nzOnCancel)="close()"
-    >
-      <div *nzModalContent nz-form nzLayout="vertical" data-testid="end-dialog">
-        <p class="intro">{{ words().intro | t: names() }}</p>
-        <nz-form-item>
-          <nz-form-label nzFor="end-reason" nzRequired>{{ 'mentoring.end.reason' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="problem() ? 'error' : ''" [nzErrorTip]="problem() ?? ''">
-            <textarea
-              nz-input
-              id="end-reason"
-              rows="3"
-              data-testid="end-reason"
-              [maxlength]="max"
-              [placeholder]="'mentoring.end.reasonPlaceholder' | t"
-              [ngModel]="reason()"
-              (ngModelChange)="reason.set($event); server.clear('reason')"
-            ></textarea>
-            <p class="counter">{{ reason().length }}/{{ max }}</p>
-          </nz-form-control>
-        </nz-form-item>
-        @if (server.error(); as err) {
-          @if (err.error !== 'VALIDATION_FAILED') {
-            <nz-alert nzType="error" nzShowIcon data-testid="end-error" [nzMessage]="errorKey(err.error) | t" />
-          }
-        }
-      </div>
-      <ng-template #footer>
-        <button nz-button type="button" data-testid="end-cancel" [disabled]="saving()" (click)="close()">
-          {{ 'common.cancel' | t }}
-        </button>
-        <button
-          nz-button
-          nzType="primary"
-          nzDanger
-          type="button"
-          data-testid="end-confirm"
-          [nzLoading]="saving()"
-          (click)="confirm()"
-        >
-          {{ words().confirm | t }}
-        </button>
-      </ng-template>
-    </nz-modal>
-  `,
-  styleUrl: './mentoring-form.scss',
-  styles: `
-    .intro {
-      margin: 0 0 12px;
-      color: rgba(0, 0, 0, 0.65);
-    }
+    <app-reason-dialog
+      testId="end"
+      [open]="target() !== null"
+      [words]="texts()"
+      [max]="max"
+      [send]="send"
+      (done)="pairingEnded.emit($event)"
+      (dismissed)="dismissed.emit()"
+    />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -111,52 +58,18 @@ export class EndPairingDialog {
   readonly dismissed = output<void>();
 
   protected readonly max = LIMITS.reason;
-  protected readonly errorKey = errorKey;
-  protected readonly words = computed(() => WORDS[this.kind()]);
-  protected readonly names = computed(() => ({
-    mentor: this.target()?.mentorName ?? '',
-    trainee: this.target()?.traineeName ?? '',
-  }));
-  protected readonly reason = signal('');
-  protected readonly touched = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly server = new ServerProblems<'reason'>((key, params) => this.i18n.t(key, params));
-  protected readonly problem = computed(() => {
-    if (this.touched() && !this.reason().trim()) return this.i18n.t('mentoring.end.reasonRequired');
-    return this.server.of('reason');
+  protected readonly texts = computed<ReasonWords>(() => {
+    const words = WORDS[this.kind()];
+    const names = { mentor: this.target()?.mentorName ?? '', trainee: this.target()?.traineeName ?? '' };
+    return {
+      title: this.i18n.t(words.title, names),
+      intro: this.i18n.t(words.intro, names),
+      label: this.i18n.t('mentoring.end.reason'),
+      placeholder: this.i18n.t('mentoring.end.reasonPlaceholder'),
+      required: this.i18n.t('mentoring.end.reasonRequired'),
+      confirm: this.i18n.t(words.confirm),
+    };
   });
-
-  constructor() {
-    // a new pairing starts a new reason
-    effect(() => {
-      this.target();
-      this.reason.set('');
-      this.touched.set(false);
-      this.server.reset();
-    });
-  }
-
-  protected close(): void {
-    if (!this.saving()) this.dismissed.emit();
-  }
-
-  protected confirm(): void {
-    const target = this.target();
-    if (!target || this.saving()) return;
-    this.touched.set(true);
-    const reason = this.reason().trim();
-    if (!reason) return;
-    this.saving.set(true);
-    this.server.reset();
-    this.api.end(target.id, reason).subscribe({
-      next: (summary) => {
-        this.saving.set(false);
-        this.pairingEnded.emit(summary);
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.server.refused(err);
-      },
-    });
-  }
+  protected readonly send = (reason: string): Observable<MentorshipSummaryDto> =>
+    this.api.end(this.target()?.id ?? '', reason);
 }

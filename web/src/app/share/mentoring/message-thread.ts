@@ -263,14 +263,6 @@ const PAGE_SIZE = 30;
       font-size: 13px;
       color: #cf1322;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,5 +1,4 @@
 import { Location } from '@angular/common';
-import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,20 +23,20 @@ import {
   POST_TITLE_MAX_LENGTH,
   type MyProgramDto,
   type PostDto,
+  type PostImageDto,
   type PostStatus,
 } from '@lingyan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { Subject, type Subscription, catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { toAppError, type AppError } from '../../core/http/api-error';
+import type { AppError } from '../../core/http/api-error';
 import { ErrorNotifier } from '../../core/http/error-notifier';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -64,6 +63,7 @@ import {
   toRequest,
   type PostContent,
 } from './local-drafts';
+import { PhotoPicker } from './photo-picker';
 import { SharingApi } from './sharing-api.service';
 import { CATEGORY_TAGS, addTags, endsTag, type TagProblem } from './sharing-format';
 
@@ -106,13 +106,13 @@ type Opened = { post: PostDto | null };
     NzButtonModule,
     NzIconModule,
     NzInputModule,
-    NzProgressModule,
     NzResultModule,
     NzSelectModule,
     NzSkeletonModule,
     NzTooltipModule,
     TPipe,
     MarkdownView,
+    PhotoPicker,
   ],
   templateUrl: './editor.page.html',
   styleUrl: './editor.page.scss',
@@ -164,13 +164,8 @@ export class EditorPage implements OnDestroy {
 
   protected readonly pane = signal<'write' | 'preview'>('write');
   private readonly source = viewChild<ElementRef<HTMLTextAreaElement>>('source');
-  private readonly photoInput = viewChild<ElementRef<HTMLInputElement>>('photoInput');
-  /** A photo on its way up: its name and how much is sent. */
-  protected readonly photoUpload = signal<{ name: string; percent: number } | null>(null);
-  protected readonly photoError = signal<string | null>(null);
   /** Signed links of the post's photos by media id, so the preview shows them. */
   protected readonly photoLinks = signal<Record<string, string>>({});
-  private photoSub: Subscription | null = null;
   protected readonly tagText = signal('');
   protected readonly tagProblem = signal<TagProblem | null>(null);
   protected readonly tagSuggestions = computed(() => CATEGORY_TAGS.filter((tag) => !this.content().tags.includes(tag)));
@@ -253,7 +248,6 @@ export class EditorPage implements OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
-    this.photoSub?.unsubscribe();
     this.clearTimer();
     // leaving while a change waits: send it now (the phone's copy stays until the server has it)
     if (!this.manual() && this.save().phase === 'pending') this.dispatch({ type: 'due' });
@@ -335,70 +329,28 @@ export class EditorPage implements OnDestroy {
 
   // ---- photos ----------------------------------------------------------------------------------
 
-  protected pickPhoto(): void {
-    if (this.photoUpload()) return;
-    this.photoInput()?.nativeElement.click();
-  }
-
-  /**
-   * Uploads the chosen photo (the server turns it upright, shrinks it to 1280 px and strips its
-   * location) and puts it in the body where the cursor was, on a line of its own.
-   */
-  protected photoChosen(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.photoError.set(null);
-    if (!file.type.startsWith('image/')) {
-      this.photoError.set(this.i18n.t('sharing.editor.photoNotImage', { name: file.name }));
-      return;
-    }
+  /** Puts an uploaded photo in the body where the cursor is, on a line of its own. */
+  protected photoUploaded(photo: PostImageDto): void {
+    this.photoLinks.update((links) => ({ ...links, [photo.id]: photo.url }));
+    const body = this.content().body;
     const textarea = this.source()?.nativeElement;
-    const at = textarea && this.pane() === 'write' ? textarea.selectionEnd : this.content().body.length;
-    this.photoUpload.set({ name: file.name, percent: 0 });
-    this.photoSub = this.api.uploadImage(file).subscribe({
-      next: (event) => {
-        if (event.type === HttpEventType.UploadProgress) {
-          const total = event.total ?? file.size;
-          this.photoUpload.set({ name: file.name, percent: total ? Math.round((event.loaded / total) * 100) : 0 });
-        } else if (event.type === HttpEventType.Response && event.body) {
-          const photo = event.body;
-          this.photoSub = null;
-          this.photoUpload.set(null);
-          this.photoLinks.update((links) => ({ ...links, [photo.id]: photo.url }));
-          const body = this.content().body;
-          const markdown = photo.markdown.replace('![]', `![${this.i18n.t('sharing.editor.photoAlt')}]`);
-          const before = body.slice(0, at);
-          const after = body.slice(at);
-          const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-          const trail = after.startsWith('\n') ? '\n' : '\n\n';
-          const next = `${before}${lead}${markdown}${trail}${after}`;
-          this.edit({ body: next.slice(0, POST_BODY_MAX_LENGTH) });
-          const caret = before.length + lead.length + markdown.length + trail.length;
-          afterNextRender(
-            () => {
-              const area = this.source()?.nativeElement;
-              if (!area) return;
-              area.focus();
-              area.setSelectionRange(caret, caret);
-            },
-            { injector: this.injector },
-          );
-        }
+    const at = textarea && this.pane() === 'write' ? textarea.selectionEnd : body.length;
+    const markdown = photo.markdown.replace('![]', `![${this.i18n.t('sharing.editor.photoAlt')}]`);
+    const before = body.slice(0, at);
+    const after = body.slice(at);
+    const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+    const trail = after.startsWith('\n') ? '\n' : '\n\n';
+    this.edit({ body: `${before}${lead}${markdown}${trail}${after}`.slice(0, POST_BODY_MAX_LENGTH) });
+    const caret = before.length + lead.length + markdown.length + trail.length;
+    afterNextRender(
+      () => {
+        const area = this.source()?.nativeElement;
+        if (!area) return;
+        area.focus();
+        area.setSelectionRange(caret, caret);
       },
-      error: (err: unknown) => {
-        this.photoSub = null;
-        this.photoUpload.set(null);
-        this.photoError.set(this.i18n.t(errorKey(toAppError(err).error)));
-      },
-    });
-  }
-
-  protected cancelPhoto(): void {
-    this.photoSub?.unsubscribe();
-    this.photoSub = null;
-    this.photoUpload.set(null);
+      { injector: this.injector },
+    );
   }
 
   protected tagTyped(text: string): void {

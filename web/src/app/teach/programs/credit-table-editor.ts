@@ -273,14 +273,6 @@ import { programMessage, rangeLabel } from './program-messages';
       font-size: 13px;
       color: rgba(0, 0, 0, 0.55);
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
