@@ -466,6 +466,8 @@ describe('sharing: posts, search, reactions', () => {
       expect(search.items).toEqual([]);
       const own = (await as(b.token).get(`/sharing/posts/${post.id}`)).body as PostDto;
       expect(own.hiddenReason).toBe('含商业广告，不符合交流规范');
+      const mine = (await as(b.token).get('/sharing/posts/mine')).body as PostSummaryDto[];
+      expect(mine.find((p) => p.id === post.id)?.hidden).toBe(true);
       // its author reads it, but nobody discusses or marks it any more, the author neither
       expect((await as(b.token).post(`/sharing/posts/${post.id}/comments`, { body: '申诉' })).status).toBe(404);
       expect((await as(b.token).put(`/sharing/posts/${post.id}/useful`)).status).toBe(404);

@@ -78,6 +78,7 @@ function toSummary(row: PostRow): PostSummaryDto {
     commentCount: row.comment_count,
     featured: row.featured_at !== null,
     status: row.status,
+    hidden: row.hidden_at !== null,
   };
 }
 

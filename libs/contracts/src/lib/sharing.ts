@@ -41,6 +41,8 @@ export interface PostSummaryDto {
   featured: boolean;
   /** Drafts appear only in their author's own list. */
   status: PostStatus;
+  /** Hidden by a moderator: only its author still sees it (in their own list). */
+  hidden: boolean;
 }
 
 /** A post to read: the body as HTML made safe by the server (render it as is). */

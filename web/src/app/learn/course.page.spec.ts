@@ -37,6 +37,7 @@ function summary(id: string, overrides: Partial<PostSummaryDto> = {}): PostSumma
     usefulCount: 7,
     commentCount: 0,
     featured: true,
+    hidden: false,
     status: 'published',
     ...overrides,
   };

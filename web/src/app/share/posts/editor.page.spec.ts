@@ -26,6 +26,7 @@ function post(overrides: Partial<PostDto> = {}): PostDto {
     usefulCount: 0,
     commentCount: 0,
     featured: false,
+    hidden: false,
     status: 'draft',
     body: '统一接单',
     bodyHtml: '<p>统一接单</p>',

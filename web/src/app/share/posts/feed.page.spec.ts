@@ -19,6 +19,7 @@ function summary(id: string, overrides: Partial<PostSummaryDto> = {}): PostSumma
     usefulCount: 1,
     commentCount: 0,
     featured: false,
+    hidden: false,
     status: 'published',
     ...overrides,
   };

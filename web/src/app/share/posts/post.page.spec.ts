@@ -26,6 +26,7 @@ function post(overrides: Partial<PostDto> = {}): PostDto {
     usefulCount: 4,
     commentCount: 2,
     featured: false,
+    hidden: false,
     status: 'published',
     body: null,
     bodyHtml: '<h2>背景</h2><p>统一接单</p>',

@@ -146,6 +146,7 @@ export const enSharing: { readonly [K in keyof typeof zhSharing]: string } = {
   'sharing.mine.empty': 'You have not written any posts yet',
   'sharing.mine.emptyText': 'What went well in your village? Write it down so other secretaries can do the same.',
   'sharing.mine.draft': 'Draft',
+  'sharing.mine.hidden': 'Hidden',
   'sharing.mine.published': 'Published',
   'sharing.mine.untitled': '(No title yet)',
   'sharing.mine.editAria': 'Edit “{title}”',

@@ -142,6 +142,7 @@ export const zhSharing = {
   'sharing.mine.empty': '您还没有写过经验',
   'sharing.mine.emptyText': '村里哪件事办得好？写下来，其他书记就能照着做。',
   'sharing.mine.draft': '草稿',
+  'sharing.mine.hidden': '已隐藏',
   'sharing.mine.published': '已发布',
   'sharing.mine.untitled': '（未填写标题）',
   'sharing.mine.editAria': '编辑“{title}”',
