@@ -1,11 +1,15 @@
+import { MENTOR_EXPERTISE, type MentorExpertise } from '@lingyan/contracts';
 import {
   assignMentors,
   scoreMentor,
   sharedRegionLevel,
   suggestMentors,
   weakestAreas,
+  type BulkAssignment,
   type MenteeProfile,
   type MentorCandidate,
+  type ProposedPair,
+  type ScoredMentor,
 } from './mentoring';
 
 // 下姜村 (淳安县枫树岭镇), another village of 枫树岭镇, 淳安县, 杭州市西湖区, 湖州市安吉县
@@ -150,6 +154,88 @@ describe('assignMentors', () => {
     const loads = new Map<string, number>();
     for (const p of plenty.pairs) loads.set(p.mentorId, (loads.get(p.mentorId) ?? 0) + 1);
     expect(Math.max(...loads.values())).toBeLessThanOrEqual(2);
+  });
+});
+
+/**
+ * The plain greedy fill, as first written: every round scores every open trainee against every
+ * mentor and pairs the strongest match. `assignMentors` must answer exactly the same.
+ */
+function assignByFullRescoring(
+  mentees: readonly (MenteeProfile & { paired?: boolean })[],
+  mentors: readonly MentorCandidate[],
+): BulkAssignment {
+  const loads = new Map(mentors.map((m) => [m.id, m.load]));
+  let open = mentees.filter((m) => !m.paired);
+  const pairs: ProposedPair[] = [];
+  const unassigned: string[] = [];
+  while (open.length > 0) {
+    const available = mentors.map((m) => ({ ...m, load: loads.get(m.id) ?? m.load }));
+    let pick: { mentee: MenteeProfile; best: ScoredMentor } | null = null;
+    const hopeless: string[] = [];
+    for (const mentee of open) {
+      const [best] = suggestMentors(mentee, available, 1);
+      if (!best) hopeless.push(mentee.id);
+      else if (
+        !pick ||
+        best.score > pick.best.score ||
+        (best.score === pick.best.score && mentee.id.localeCompare(pick.mentee.id) < 0)
+      ) {
+        pick = { mentee, best };
+      }
+    }
+    unassigned.push(...hopeless);
+    if (!pick) break;
+    const chosen = pick;
+    pairs.push({
+      menteeId: chosen.mentee.id,
+      mentorId: chosen.best.mentorId,
+      score: chosen.best.score,
+      reasons: chosen.best.reasons,
+    });
+    loads.set(chosen.best.mentorId, (loads.get(chosen.best.mentorId) ?? 0) + 1);
+    open = open.filter((m) => m.id !== chosen.mentee.id && !hopeless.includes(m.id));
+  }
+  return { pairs, unassigned, alreadyPaired: mentees.filter((m) => m.paired).map((m) => m.id) };
+}
+
+/** A fixed pseudo-random sequence in [0, 1). */
+function sequence(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+describe('assignMentors against full re-scoring', () => {
+  const REGIONS = [XIAJIANG, FENGSHULING_VILLAGE, CHUNAN, XIHU, ANJI, '330523101201', '330106001001'];
+  const some = (next: () => number, n: number): MentorExpertise[] =>
+    MENTOR_EXPERTISE.filter(() => next() < n / MENTOR_EXPERTISE.length);
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('pairs a random cohort exactly the same (seed %i)', (seed) => {
+    const next = sequence(seed);
+    const mentees = Array.from({ length: 60 }, (_, i) => ({
+      id: `t${String(i).padStart(3, '0')}`,
+      regionCode: REGIONS[Math.floor(next() * REGIONS.length)],
+      needs: some(next, 1),
+      weakest: some(next, 1.5),
+      paired: next() < 0.1,
+    }));
+    const mentors = Array.from({ length: 8 }, (_, i) => {
+      const capacity = 1 + Math.floor(next() * 6);
+      return mentor(`m${i}`, {
+        regionCode: REGIONS[Math.floor(next() * REGIONS.length)],
+        expertise: some(next, 2),
+        capacity,
+        load: Math.floor(next() * (capacity + 1)),
+      });
+    });
+    const expected = assignByFullRescoring(mentees, mentors);
+    expect(assignMentors(mentees, mentors)).toEqual(expected);
+    // the random cohort exercises both ends: some pairs made, some trainees left over
+    expect(expected.pairs.length).toBeGreaterThan(0);
+    if (seed === 1) expect(expected.unassigned.length).toBeGreaterThan(0);
   });
 });
 

@@ -151,40 +151,85 @@ export function assignMentors(
   mentors: readonly MentorCandidate[],
 ): BulkAssignment {
   const alreadyPaired = mentees.filter((m) => m.paired).map((m) => m.id);
-  const loads = new Map(mentors.map((m) => [m.id, m.load]));
-  const current = () => mentors.map((m) => ({ ...m, load: loads.get(m.id) ?? m.load }));
-  let open = mentees.filter((m) => !m.paired);
-  const pairs: ProposedPair[] = [];
-  const unassigned: string[] = [];
-  while (open.length > 0) {
-    const available = current();
-    let pick: { mentee: MenteeProfile; best: ScoredMentor } | null = null;
-    const hopeless: string[] = [];
-    for (const mentee of open) {
-      const [best] = suggestMentors(mentee, available, 1);
-      if (!best) {
-        hopeless.push(mentee.id);
-        continue;
-      }
-      if (
-        !pick ||
-        best.score > pick.best.score ||
-        (best.score === pick.best.score && mentee.id.localeCompare(pick.mentee.id) < 0)
-      ) {
-        pick = { mentee, best };
-      }
-    }
-    unassigned.push(...hopeless);
-    if (!pick) break;
-    const chosen = pick;
-    pairs.push({
-      menteeId: chosen.mentee.id,
-      mentorId: chosen.best.mentorId,
-      score: chosen.best.score,
-      reasons: chosen.best.reasons,
+  const available = mentors.map((m) => ({ ...m }));
+  const expertise = available.map((m) => new Set(m.expertise));
+  // A score is region and expertise (fixed for a trainee and a mentor) plus free places (the
+  // mentor's alone); the fixed parts are added up once, in the order `scoreMentor` adds them.
+  const fixedOf = new Map<string, Float64Array>();
+  const fixed = (mentee: MenteeProfile): Float64Array => {
+    const parts = new Float64Array(available.length);
+    available.forEach((mentor, i) => {
+      let score = 0;
+      const level = sharedRegionLevel(mentee.regionCode, mentor.regionCode);
+      if (level) score += SUGGESTION_WEIGHTS.region * CLOSENESS[level];
+      const match = bestExpertise(mentee, expertise[i]);
+      if (match) score += SUGGESTION_WEIGHTS.expertise * match.value;
+      parts[i] = score;
     });
-    loads.set(chosen.best.mentorId, (loads.get(chosen.best.mentorId) ?? 0) + 1);
-    open = open.filter((m) => m.id !== chosen.mentee.id && !hopeless.includes(m.id));
+    return parts;
+  };
+  // the trainee's best mentor as `suggestMentors` orders them (ties: more free places, then id)
+  const bestOf = (mentee: MenteeProfile): { index: number; score: number } | null => {
+    const parts = fixedOf.get(mentee.id) as Float64Array;
+    let best: { index: number; score: number; free: number } | null = null;
+    available.forEach((mentor, index) => {
+      const free = mentor.capacity - mentor.load;
+      if (free <= 0) return;
+      const score = Math.round((parts[index] + SUGGESTION_WEIGHTS.load * (free / mentor.capacity)) * 10) / 10;
+      if (
+        !best ||
+        score > best.score ||
+        (score === best.score &&
+          (free > best.free || (free === best.free && mentor.id.localeCompare(available[best.index].id) < 0)))
+      ) {
+        best = { index, score, free };
+      }
+    });
+    return best;
+  };
+
+  // Giving a mentor one more trainee lowers only that mentor's score (fewer free places) and may
+  // fill them, so only the trainees whose best was that mentor need scoring again.
+  const best = new Map<string, { index: number; score: number }>();
+  const unassigned: string[] = [];
+  let open: MenteeProfile[] = [];
+  for (const mentee of mentees) {
+    if (mentee.paired) continue;
+    fixedOf.set(mentee.id, fixed(mentee));
+    const top = bestOf(mentee);
+    if (top) {
+      best.set(mentee.id, top);
+      open.push(mentee);
+    } else unassigned.push(mentee.id);
+  }
+  const pairs: ProposedPair[] = [];
+  while (open.length > 0) {
+    // the highest score, ties to the trainee whose id sorts first
+    let pick = open[0];
+    for (const mentee of open) {
+      const a = best.get(mentee.id)?.score ?? 0;
+      const b = best.get(pick.id)?.score ?? 0;
+      if (a > b || (a === b && mentee.id.localeCompare(pick.id) < 0)) pick = mentee;
+    }
+    const index = best.get(pick.id)?.index ?? 0;
+    const mentor = available[index];
+    const chosen = scoreMentor(pick, mentor) as ScoredMentor;
+    pairs.push({ menteeId: pick.id, mentorId: mentor.id, score: chosen.score, reasons: chosen.reasons });
+    mentor.load += 1;
+    const next: MenteeProfile[] = [];
+    for (const mentee of open) {
+      if (mentee.id === pick.id) continue;
+      if (best.get(mentee.id)?.index === index) {
+        const top = bestOf(mentee);
+        if (!top) {
+          unassigned.push(mentee.id);
+          continue;
+        }
+        best.set(mentee.id, top);
+      }
+      next.push(mentee);
+    }
+    open = next;
   }
   return { pairs, unassigned, alreadyPaired };
 }
