@@ -77,26 +77,28 @@ export function regionAtLevel(code: string, level: RegionLevel): string {
 export function scoreMentor(mentee: MenteeProfile, mentor: MentorCandidate): ScoredMentor | null {
   const free = mentor.capacity - mentor.load;
   if (free <= 0) return null;
+  const { score, level, match } = fixedPart(mentee, mentor.regionCode, new Set(mentor.expertise));
   const reasons: SuggestionReason[] = [];
-  let score = 0;
-
-  const level = sharedRegionLevel(mentee.regionCode, mentor.regionCode);
-  if (level) {
-    score += SUGGESTION_WEIGHTS.region * CLOSENESS[level];
-    // the name of the shared region is the caller's to fill in (the domain knows codes only)
-    reasons.push({ kind: 'region', level, regionName: '' });
-  }
-
-  const match = bestExpertise(mentee, new Set(mentor.expertise));
-  if (match) {
-    score += SUGGESTION_WEIGHTS.expertise * match.value;
-    reasons.push({ kind: 'expertise', area: match.area, source: match.source });
-  }
-
-  score += SUGGESTION_WEIGHTS.load * (free / mentor.capacity);
+  // the name of the shared region is the caller's to fill in (the domain knows codes only)
+  if (level) reasons.push({ kind: 'region', level, regionName: '' });
+  if (match) reasons.push({ kind: 'expertise', area: match.area, source: match.source });
   reasons.push({ kind: 'load', free, capacity: mentor.capacity });
+  return { mentorId: mentor.id, score: withPlaces(score, free, mentor.capacity), reasons };
+}
 
-  return { mentorId: mentor.id, score: Math.round(score * 10) / 10, reasons };
+/** The part of a score that does not change as the mentor takes trainees: region, then expertise. */
+function fixedPart(mentee: MenteeProfile, regionCode: string, expertise: ReadonlySet<MentorExpertise>) {
+  let score = 0;
+  const level = sharedRegionLevel(mentee.regionCode, regionCode);
+  if (level) score += SUGGESTION_WEIGHTS.region * CLOSENESS[level];
+  const match = bestExpertise(mentee, expertise);
+  if (match) score += SUGGESTION_WEIGHTS.expertise * match.value;
+  return { score, level, match };
+}
+
+/** The whole score: the fixed part and the free places, to one decimal. */
+function withPlaces(fixed: number, free: number, capacity: number): number {
+  return Math.round((fixed + SUGGESTION_WEIGHTS.load * (free / capacity)) * 10) / 10;
 }
 
 /** The mentor's area that best meets the trainee: their weakest area (1), a next weakest (0.8), a stated need (0.7). */
@@ -153,18 +155,13 @@ export function assignMentors(
   const alreadyPaired = mentees.filter((m) => m.paired).map((m) => m.id);
   const available = mentors.map((m) => ({ ...m }));
   const expertise = available.map((m) => new Set(m.expertise));
-  // A score is region and expertise (fixed for a trainee and a mentor) plus free places (the
-  // mentor's alone); the fixed parts are added up once, in the order `scoreMentor` adds them.
+  // A score is a fixed part (region, expertise) plus free places (the mentor's alone): the fixed
+  // parts are added up once.
   const fixedOf = new Map<string, Float64Array>();
   const fixed = (mentee: MenteeProfile): Float64Array => {
     const parts = new Float64Array(available.length);
     available.forEach((mentor, i) => {
-      let score = 0;
-      const level = sharedRegionLevel(mentee.regionCode, mentor.regionCode);
-      if (level) score += SUGGESTION_WEIGHTS.region * CLOSENESS[level];
-      const match = bestExpertise(mentee, expertise[i]);
-      if (match) score += SUGGESTION_WEIGHTS.expertise * match.value;
-      parts[i] = score;
+      parts[i] = fixedPart(mentee, mentor.regionCode, expertise[i]).score;
     });
     return parts;
   };
@@ -175,7 +172,7 @@ export function assignMentors(
     available.forEach((mentor, index) => {
       const free = mentor.capacity - mentor.load;
       if (free <= 0) return;
-      const score = Math.round((parts[index] + SUGGESTION_WEIGHTS.load * (free / mentor.capacity)) * 10) / 10;
+      const score = withPlaces(parts[index], free, mentor.capacity);
       if (
         !best ||
         score > best.score ||
