@@ -209,6 +209,21 @@ describe('sharing: posts, search, reactions', () => {
       expect(found).not.toContain(baicha.id);
     });
 
+    it('pages through many results by cursor, each post once', async () => {
+      const many: string[] = [];
+      for (let i = 0; i < 55; i++) many.push((await publish(b.token, `秸秆还田第${i}年`, '秸秆还田的做法。')).id);
+      const first = (await as(a.token).get(`/sharing/search?q=${encodeURIComponent('秸秆')}`)).body as PostFeedDto;
+      expect(first.items).toHaveLength(50);
+      expect(first.nextCursor).not.toBeNull();
+      const second = (
+        await as(a.token).get(`/sharing/search?q=${encodeURIComponent('秸秆')}&cursor=${first.nextCursor}`)
+      ).body as PostFeedDto;
+      expect(second.nextCursor).toBeNull();
+      const seen = [...first.items, ...second.items].map((p) => p.id);
+      expect(seen.sort()).toEqual([...many].sort());
+      expect((await as(a.token).get(`/sharing/search?q=x&cursor=bm9wZQ`)).status).toBe(400);
+    });
+
     it('finds a single character, and mixed Chinese and English', async () => {
       expect(await ids('茶')).toEqual(expect.arrayContaining([baicha.id]));
       expect(await ids('AI助手')).toEqual([ai.id]);
@@ -573,6 +588,14 @@ describe('sharing: posts, search, reactions', () => {
       expect(featured.status).toBe(200);
       expect(featured.body.featured).toBe(true);
       expect(await featuredIds()).toContain(shared.id);
+      // the author is told once, however often it is featured
+      await as(trainer).put(`/sharing/posts/${shared.id}/feature`);
+      const toldOfFeature = ((await as(a.token).get('/notifications')).body as NotificationPage).items.filter(
+        (n) => n.title === '您的分享“白茶合作社分红办法”被精选到课程页',
+      );
+      expect(toldOfFeature.map((n) => [n.body, n.link])).toEqual([
+        ['陈雅琴把它放在了“村级集体经济”课程页的书记经验精选里。', `/share/posts/${shared.id}`],
+      ]);
       const unfeatured = await as(trainer).delete(`/sharing/posts/${shared.id}/feature`);
       expect([unfeatured.status, unfeatured.body.featured]).toEqual([200, false]);
       expect(await featuredIds()).not.toContain(shared.id);

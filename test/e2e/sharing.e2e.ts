@@ -226,13 +226,14 @@ describe('experience sharing (书记讲给书记听)', () => {
     await page.goto(`${BASE_URL}/notifications`);
     const list = page.getByTestId('notifications-list');
     await expectTextContaining(list, '被选为课程案例');
+    await expectTextContaining(list, `“${TITLE}”被精选到课程页`);
     await expectTextContaining(list, `觉得“${TITLE}”有用`);
     await expectTextContaining(list, `评论了“${TITLE}”`);
     await screenshot(page, 'sharing-notifications');
 
     const told = await call<NotificationPage>(await apiToken('trainee'), 'GET', '/notifications');
     const about = told.items.filter((n) => n.link === `/share/posts/${postId}`);
-    expect(about.map((n) => n.kind)).toEqual(['sharing', 'sharing', 'sharing']);
+    expect(about.map((n) => n.kind)).toEqual(['sharing', 'sharing', 'sharing', 'sharing']);
 
     await page.goto(`${BASE_URL}/learn/courses/${course.id}`);
     const featured = page.getByTestId('course-featured').locator(`[data-testid=featured-post][data-post="${postId}"]`);

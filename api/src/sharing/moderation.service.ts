@@ -188,10 +188,23 @@ export class ModerationService {
       throw new DomainError('POST_HAS_NO_COURSE', 'The post is not linked to a course, whose page would show it.');
     }
     if (on) {
-      await this.dataSource.query(
-        `UPDATE post SET featured_at = COALESCE(featured_at, now()), featured_by = $2 WHERE id = $1`,
-        [postId, actor.id],
-      );
+      await this.dataSource.transaction(async (tx) => {
+        // the author hears of it the first time only (featuring again changes nothing)
+        const [{ newly }] = await tx.query<Array<{ newly: number }>>(
+          `WITH f AS (UPDATE post SET featured_at = now(), featured_by = $2
+                       WHERE id = $1 AND featured_at IS NULL RETURNING 1)
+           SELECT count(*)::int AS newly FROM f`,
+          [postId, actor.id],
+        );
+        if (newly > 0 && post.author.id !== actor.id) {
+          await this.notifications.send(tx, [post.author.id], {
+            kind: 'sharing',
+            title: `您的分享“${post.title}”被精选到课程页`,
+            body: `${actor.name}把它放在了“${post.courseTitle ?? ''}”课程页的书记经验精选里。`,
+            link: `/share/posts/${postId}`,
+          });
+        }
+      });
     } else {
       await this.dataSource.query(`UPDATE post SET featured_at = NULL, featured_by = NULL WHERE id = $1`, [postId]);
     }

@@ -63,6 +63,22 @@ const POST_SELECT = `
 const PAGE_SIZE = 20;
 /** How many of the newest matches of a search are ranked (see `search`). */
 const SEARCH_CANDIDATES = 2000;
+const SEARCH_PAGE_SIZE = 50;
+
+/** A search cursor: how many results the previous pages showed, opaque to clients. */
+function encodeSearchCursor(offset: number): string {
+  return Buffer.from(`search|${offset}`).toString('base64url');
+}
+
+function decodeSearchCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const [kind, value] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const offset = Number(value);
+  if (kind !== 'search' || !Number.isInteger(offset) || offset <= 0 || offset >= SEARCH_CANDIDATES) {
+    throw validationFailed([{ field: 'cursor', problem: 'not a cursor this search gave' }]);
+  }
+  return offset;
+}
 
 function toSummary(row: PostRow): PostSummaryDto {
   return {
@@ -239,12 +255,13 @@ export class PostsService {
    * title or body (see `queryTokens`); a match in the title, the whole phrase, and more reactions rank
    * higher, then newer.
    */
-  async search(actor: AuthUser, q: string): Promise<PostFeedDto> {
+  async search(actor: AuthUser, q: string, cursor?: string): Promise<PostFeedDto> {
     const tsquery = toTsqueryText(q);
+    const offset = decodeSearchCursor(cursor);
     if (!tsquery) return { items: [], nextCursor: null };
     const phrase = containsPattern(q.trim());
     // Scores are computed on the post rows alone; the author, course and the reader's marks are joined
-    // for the 50 best only. A very common word (村, 发展) matches most posts: only the newest
+    // for the page (50) only. A very common word (村, 发展) matches most posts: only the newest
     // SEARCH_CANDIDATES matches are ranked, so its cost stays bounded. The candidates are found as
     // bare ids (sorting whole rows by date spilled to disk), then ranked.
     const rows = await this.dataSource.query<PostRow[]>(
@@ -261,12 +278,16 @@ export class PostsService {
                   + ln(1 + m.useful_count) AS score
            FROM recent r JOIN post m ON m.id = r.id
           ORDER BY score DESC, m.published_at DESC, m.id DESC
-          LIMIT 50)
+          LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET $4)
        ${POST_SELECT} JOIN hits h ON h.id = p.id
         ORDER BY h.score DESC, h.published_at DESC, h.id DESC`,
-      [actor.id, tsquery, phrase],
+      [actor.id, tsquery, phrase, offset],
     );
-    return { items: rows.map(toSummary), nextCursor: null };
+    const page = rows.slice(0, SEARCH_PAGE_SIZE);
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > SEARCH_PAGE_SIZE ? encodeSearchCursor(offset + SEARCH_PAGE_SIZE) : null,
+    };
   }
 
   /** Marks a post useful (有用), once per person however often it is tapped; answers the count. */

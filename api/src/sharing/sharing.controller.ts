@@ -125,7 +125,7 @@ export class SharingController {
   @Get('search')
   @ApiOperation({ summary: 'Search titles and bodies (Chinese by character pairs); best matches first' })
   search(@CurrentUser() actor: AuthUser, @Query() query: SearchQuery): Promise<PostFeedDto> {
-    return this.posts.search(actor, query.q);
+    return this.posts.search(actor, query.q, query.cursor);
   }
 
   @Get('bookmarks')

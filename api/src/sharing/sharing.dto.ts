@@ -83,6 +83,12 @@ export class SearchQuery {
   @IsString()
   @MaxLength(100, { message: 'q must be at most 100 characters' })
   q!: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page of the same search' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export class CommentBodyDto implements CommentRequest {

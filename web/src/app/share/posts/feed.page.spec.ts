@@ -108,6 +108,26 @@ describe('FeedPage', () => {
     expect(all('post-card').map((c) => c.dataset['post'])).toEqual(['a']);
   });
 
+  it('loads more search results by the search’s cursor', async () => {
+    await open([{ items: [summary('a')], nextCursor: null }]);
+    api['search']
+      .mockReturnValueOnce(of({ items: [summary('s1'), summary('s2')], nextCursor: 'more' }))
+      .mockReturnValueOnce(of({ items: [summary('s2'), summary('s3')], nextCursor: null }));
+    const input = one('feed-search') as HTMLInputElement;
+    input.value = '白茶';
+    input.dispatchEvent(new Event('input'));
+    input.form?.dispatchEvent(new Event('submit'));
+    await settle();
+    expect(one('search-head').textContent).toContain('已显示 2 篇，还有更多');
+    one('feed-more').click();
+    await settle();
+    expect(api['search']).toHaveBeenLastCalledWith('白茶', 'more');
+    expect(api['feed']).toHaveBeenCalledTimes(1);
+    expect(all('post-card').map((c) => c.dataset['post'])).toEqual(['s1', 's2', 's3']);
+    expect(one('search-head').textContent).toContain('“白茶”的搜索结果：3 篇');
+    expect(all('feed-more')).toHaveLength(0);
+  });
+
   it('shows an empty feed with a way to write the first post', async () => {
     await open([{ items: [], nextCursor: null }]);
     expect(one('feed-empty').textContent).toContain('这里还没有经验分享');

@@ -148,9 +148,12 @@ export class FeedPage {
   protected loadMore(): void {
     const cursor = this.nextCursor();
     const f = this.filters();
-    if (!cursor || this.loadingMore() || f.q) return;
+    if (!cursor || this.loadingMore()) return;
     this.loadingMore.set(true);
-    this.more = this.api.feed({ ...FEED_TAB_QUERY[f.tab], tag: f.tag, courseId: f.courseId, cursor }).subscribe({
+    const next = f.q
+      ? this.api.search(f.q, cursor)
+      : this.api.feed({ ...FEED_TAB_QUERY[f.tab], tag: f.tag, courseId: f.courseId, cursor });
+    this.more = next.subscribe({
       next: (page) => {
         this.loadingMore.set(false);
         this.items.update((shown) => mergePosts(shown, page.items));

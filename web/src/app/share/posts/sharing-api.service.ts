@@ -55,8 +55,11 @@ export class SharingApi {
   feed(query: FeedQuery = {}): Observable<PostFeedDto> {
     return this.http.get<PostFeedDto>('/api/sharing/feed', { params: toParams(query), context: this.context });
   }
-  search(q: string): Observable<PostFeedDto> {
-    return this.http.get<PostFeedDto>('/api/sharing/search', { params: toParams({ q }), context: this.context });
+  search(q: string, cursor: string | null = null): Observable<PostFeedDto> {
+    return this.http.get<PostFeedDto>('/api/sharing/search', {
+      params: toParams({ q, cursor }),
+      context: this.context,
+    });
   }
   post(postId: string): Observable<PostDto> {
     return this.http.get<PostDto>(`/api/sharing/posts/${id(postId)}`, { context: this.context });

@@ -28,6 +28,7 @@ export const enSharing: { readonly [K in keyof typeof zhSharing]: string } = {
   'sharing.search.back': 'Back to all posts',
   'sharing.search.searching': 'Searching for “{q}”…',
   'sharing.search.results': 'Results for “{q}”: {count}',
+  'sharing.search.resultsMore': 'Results for “{q}”: {count} shown, more below',
   'sharing.search.empty': 'Nothing found for “{q}”',
   'sharing.search.emptyText': 'Try other words, or a shorter one.',
   'sharing.search.failed': 'Search failed',

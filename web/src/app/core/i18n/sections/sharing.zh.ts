@@ -27,6 +27,7 @@ export const zhSharing = {
   'sharing.search.back': '返回经验列表',
   'sharing.search.searching': '正在搜索“{q}”…',
   'sharing.search.results': '“{q}”的搜索结果：{count} 篇',
+  'sharing.search.resultsMore': '“{q}”的搜索结果：已显示 {count} 篇，还有更多',
   'sharing.search.empty': '没有找到与“{q}”相关的经验',
   'sharing.search.emptyText': '换个说法试试，比如用更短的词。',
   'sharing.search.failed': '搜索失败',
