@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { ModerationReportDto, Position, PostDto } from '@lingyan/contracts';
+import { MODERATION_QUEUE_LIMIT, type ModerationReportDto, type Position, type PostDto } from '@lingyan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { AuthoringService } from '../curriculum/authoring.service';
@@ -82,7 +82,7 @@ export class ModerationService {
          JOIN app_user rp ON rp.id = r.reporter_id
         WHERE r.status = 'open' AND ($1::boolean OR a.region_path <@ CAST($2 AS ltree))
         ORDER BY r.created_at, r.id
-        LIMIT 200`,
+        LIMIT ${MODERATION_QUEUE_LIMIT}`,
       [actor.roles.includes('trainer'), actor.regionPath],
     );
     return rows.map((r) => ({

@@ -102,6 +102,9 @@ export interface ReportRequest {
   reason: string;
 }
 
+/** A moderator's queue holds at most this many open reports, the oldest. */
+export const MODERATION_QUEUE_LIMIT = 200;
+
 /** An open report in a moderator's queue. */
 export interface ModerationReportDto {
   id: string;

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ModerationReportDto } from '@lingyan/contracts';
+import { MODERATION_QUEUE_LIMIT, type ModerationReportDto } from '@lingyan/contracts';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { of, throwError, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
@@ -187,6 +187,15 @@ describe('ModerationPage', () => {
     expect(api['dismissReport']).toHaveBeenCalledWith('r3');
     expect(shown()).toEqual(['r1', 'r2', 'r3']);
     expect(one('report-error', item('r3')).textContent).toContain('可能已被其他人处理');
+  });
+
+  it('says when the queue came full, so that more reports wait behind it', async () => {
+    await open(() => of(REPORTS));
+    expect(one('moderation-capped')).toBeFalsy();
+    TestBed.resetTestingModule();
+    const full = Array.from({ length: MODERATION_QUEUE_LIMIT }, (_, i) => report(`q${i}`));
+    await open(() => of(full));
+    expect(one('moderation-capped')?.textContent).toContain('最早的 200 条');
   });
 
   it('shows a load error with a retry', async () => {

@@ -12,7 +12,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { ModerationReportDto } from '@lingyan/contracts';
+import { MODERATION_QUEUE_LIMIT, type ModerationReportDto } from '@lingyan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -133,6 +133,9 @@ export class ModerationPage {
   /** Reports whose action is on its way, and those whose action was refused (by report id). */
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
   protected readonly failures = signal<Readonly<Record<string, AppError>>>({});
+  /** The queue came full: more reports wait behind these (a refresh brings them once these are handled). */
+  protected readonly capped = signal(false);
+  protected readonly limit = MODERATION_QUEUE_LIMIT;
 
   constructor() {
     this.reload$
@@ -145,6 +148,7 @@ export class ModerationPage {
         this.state.set(state);
         if (state.status !== 'ok') return;
         this.reports.set(state.value);
+        this.capped.set(state.value.length >= MODERATION_QUEUE_LIMIT);
         this.failures.set({});
         if (!state.value.some((report) => report.id === this.hiding())) this.closeHide();
       });

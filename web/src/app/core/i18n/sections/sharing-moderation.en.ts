@@ -7,6 +7,8 @@ export const enSharingModeration: { readonly [K in keyof typeof zhSharingModerat
   'sharing.moderation.subtitleTrainer': 'Open reports on shared experience across the province, oldest first.',
   'sharing.moderation.subtitleAdmin': 'Reports on posts and comments by authors of your region, oldest first.',
   'sharing.moderation.count': '{count} open',
+  'sharing.moderation.capped':
+    'Many reports are open: the oldest {limit} are listed; refresh after handling them to see the rest.',
   'sharing.moderation.refresh': 'Refresh',
   'sharing.moderation.loadFailed': 'Could not load the reports',
   'sharing.moderation.empty': 'No reports to handle',

@@ -5,6 +5,7 @@ export const zhSharingModeration = {
   'sharing.moderation.subtitleTrainer': '全省经验分享中待处理的举报，先收到的在前。',
   'sharing.moderation.subtitleAdmin': '本地区作者的经验和评论被举报后，在这里处理。先收到的在前。',
   'sharing.moderation.count': '{count} 条待处理',
+  'sharing.moderation.capped': '待处理的举报较多，这里先列出最早的 {limit} 条；处理后刷新可看到其余的。',
   'sharing.moderation.refresh': '刷新',
   'sharing.moderation.loadFailed': '举报列表加载失败',
   'sharing.moderation.empty': '没有待处理的举报',
